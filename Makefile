@@ -1,0 +1,45 @@
+# Tranche Vault: every entry point. `make demo` and `make test` are the README's two commands.
+SHELL := /bin/bash
+CARGO_TEST_ENV := RUST_LOG=error
+PROGRAMS := tranche_vault i128_probe
+
+.PHONY: demo test sbf test-native test-sbf bench idl idl-check lint fmt
+
+## The main job. Until the embedded demo exists (app `demo`, a later issue): build the SBF program, run the
+## compute-unit benchmark, print its table.
+demo: bench
+
+## All tests: lint, native + SBF suites, committed IDL and README CU table up to date.
+test: lint sbf idl-check
+	$(CARGO_TEST_ENV) cargo test --locked -p tranche_vault_tests --test bench -- --check-readme
+	@mkdir -p target
+	set -o pipefail; $(CARGO_TEST_ENV) cargo test --locked --workspace 2>&1 | tee target/test.log
+	@awk '/^test result:/ {p += $$4; f += $$6} END {printf "tests: %d passed, %d failed\n", p, f}' target/test.log
+
+## SBF bytecode: target/deploy/{tranche_vault,i128_probe}.so (official cargo build-sbf when installed).
+sbf:
+	tools/sbf/build-program.sh $(PROGRAMS)
+
+test-native:
+	$(CARGO_TEST_ENV) cargo test --locked --workspace -- native
+
+test-sbf: sbf
+	$(CARGO_TEST_ENV) cargo test --locked --workspace -- sbf i128
+
+## target/bench/cu.json + the README table.
+bench: sbf
+	$(CARGO_TEST_ENV) cargo test --locked -p tranche_vault_tests --test bench -- --update-readme
+
+## idl/tranche_vault.json from the program (anchor idl build equivalent).
+idl:
+	cargo run --locked -q -p tranche-cli -- idl
+
+idl-check:
+	cargo run --locked -q -p tranche-cli -- idl --check
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --locked --workspace --all-targets -- -D warnings
+
+fmt:
+	cargo fmt --all

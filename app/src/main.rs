@@ -1,0 +1,82 @@
+//! `tranche`: the Tranche Vault command line.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "tranche",
+    version,
+    about = "Tranche Vault: tranched lending vaults on Solana"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the program's Anchor IDL (through the `idl-build` feature, as `anchor idl build` does) and write it
+    /// to idl/tranche_vault.json, or with --check fail if the committed file differs.
+    Idl {
+        /// Compare with the committed IDL instead of writing it.
+        #[arg(long)]
+        check: bool,
+        /// Where the IDL lives.
+        #[arg(long, default_value = "idl/tranche_vault.json")]
+        out: PathBuf,
+    },
+}
+
+fn workspace_root() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    root.canonicalize().unwrap_or(root)
+}
+
+fn build_idl() -> Result<String> {
+    // anchor-lang-idl 0.1.4 turns a set RUSTUP_TOOLCHAIN into the literal argument `+{toolchain}`; the rustup
+    // proxy sets it for every process under `cargo run`. The active toolchain is the right one anyway.
+    std::env::remove_var("RUSTUP_TOOLCHAIN");
+    let root = workspace_root();
+    let idl = anchor_lang_idl::build::IdlBuilder::new()
+        .program_path(root.join("programs/tranche_vault"))
+        // Its own target dir: the IDL build sets RUSTFLAGS, which would otherwise rebuild the test artifacts.
+        .cargo_args(vec![
+            "--locked".into(),
+            "--target-dir".into(),
+            root.join("target/idl-build").display().to_string(),
+        ])
+        .build()
+        .context("building the IDL (cargo test __anchor_private_print_idl --features idl-build)")?;
+    Ok(serde_json::to_string_pretty(&idl)? + "\n")
+}
+
+fn main() -> Result<()> {
+    match Cli::parse().command {
+        Command::Idl { check, out } => {
+            let path = if out.is_absolute() {
+                out
+            } else {
+                workspace_root().join(out)
+            };
+            let idl = build_idl()?;
+            if check {
+                let committed = std::fs::read_to_string(&path)
+                    .with_context(|| format!("reading {}", path.display()))?;
+                if committed != idl {
+                    bail!("{} is stale: run `make idl` and commit it", path.display());
+                }
+                println!("{} matches the program", path.display());
+            } else {
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                std::fs::write(&path, idl)?;
+                println!("wrote {}", path.display());
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,148 @@
+//! CPI helpers shared by instructions: PDA account creation that cannot be blocked by a pre-funded address,
+//! and SPL Token / Token-2022 mints and token accounts owned by the vault.
+
+use anchor_lang::prelude::*;
+use anchor_lang::solana_program::program_pack::Pack;
+use anchor_lang::system_program::{allocate, assign, create_account, transfer};
+use anchor_lang::system_program::{Allocate, Assign, CreateAccount, Transfer};
+use anchor_spl::token_2022::spl_token_2022::extension::{
+    BaseStateWithExtensions, ExtensionType, StateWithExtensions,
+};
+use anchor_spl::token_2022::spl_token_2022::state::{
+    Account as TokenAccountState, Mint as MintState,
+};
+use anchor_spl::token_interface::{initialize_account3, initialize_mint2};
+use anchor_spl::token_interface::{InitializeAccount3, InitializeMint2};
+
+/// Creates the PDA `target` (signing with `target_seeds`) with `space` bytes owned by `owner`, paid by `payer`.
+///
+/// Anyone can send lamports to a PDA before it exists; `create_account` would then fail for ever. A pre-funded
+/// address is topped up to rent exemption, allocated and assigned instead, as Anchor's `init` does.
+pub fn create_pda_account<'info>(
+    payer: &AccountInfo<'info>,
+    target: &AccountInfo<'info>,
+    system_program: &AccountInfo<'info>,
+    space: usize,
+    owner: &Pubkey,
+    target_seeds: &[&[u8]],
+) -> Result<()> {
+    let rent = Rent::get()?.minimum_balance(space);
+    let signer = &[target_seeds];
+    let sys = system_program.key();
+    if target.lamports() == 0 {
+        return create_account(
+            CpiContext::new_with_signer(
+                sys,
+                CreateAccount {
+                    from: payer.clone(),
+                    to: target.clone(),
+                },
+                signer,
+            ),
+            rent,
+            space as u64,
+            owner,
+        );
+    }
+    let shortfall = rent.saturating_sub(target.lamports());
+    if shortfall > 0 {
+        transfer(
+            CpiContext::new(
+                sys,
+                Transfer {
+                    from: payer.clone(),
+                    to: target.clone(),
+                },
+            ),
+            shortfall,
+        )?;
+    }
+    allocate(
+        CpiContext::new_with_signer(
+            sys,
+            Allocate {
+                account_to_allocate: target.clone(),
+            },
+            signer,
+        ),
+        space as u64,
+    )?;
+    assign(
+        CpiContext::new_with_signer(
+            sys,
+            Assign {
+                account_to_assign: target.clone(),
+            },
+            signer,
+        ),
+        owner,
+    )
+}
+
+/// Size of a token account for `mint`: the base size, plus the account extensions a Token-2022 mint requires.
+fn token_account_len(mint: &AccountInfo, token_program: &Pubkey) -> Result<usize> {
+    if *token_program != anchor_spl::token_2022::ID {
+        return Ok(TokenAccountState::LEN);
+    }
+    let data = mint.try_borrow_data()?;
+    let state = StateWithExtensions::<MintState>::unpack(&data)?;
+    let required =
+        ExtensionType::get_required_init_account_extensions(&state.get_extension_types()?);
+    Ok(ExtensionType::try_calculate_account_len::<TokenAccountState>(&required)?)
+}
+
+/// Creates the PDA `mint` (seeds `mint_seeds`) as a mint of `token_program` with `decimals`, mint authority
+/// `authority` and no freeze authority.
+pub fn create_pda_mint<'info>(
+    payer: &AccountInfo<'info>,
+    mint: &AccountInfo<'info>,
+    mint_seeds: &[&[u8]],
+    decimals: u8,
+    authority: &Pubkey,
+    token_program: &AccountInfo<'info>,
+    system_program: &AccountInfo<'info>,
+) -> Result<()> {
+    create_pda_account(
+        payer,
+        mint,
+        system_program,
+        MintState::LEN,
+        token_program.key,
+        mint_seeds,
+    )?;
+    initialize_mint2(
+        CpiContext::new(token_program.key(), InitializeMint2 { mint: mint.clone() }),
+        decimals,
+        authority,
+        None,
+    )
+}
+
+/// Creates the PDA `account` (seeds `account_seeds`) as a token account of `mint` owned by `authority`.
+pub fn create_pda_token_account<'info>(
+    payer: &AccountInfo<'info>,
+    account: &AccountInfo<'info>,
+    account_seeds: &[&[u8]],
+    mint: &AccountInfo<'info>,
+    authority: &AccountInfo<'info>,
+    token_program: &AccountInfo<'info>,
+    system_program: &AccountInfo<'info>,
+) -> Result<()> {
+    let len = token_account_len(mint, token_program.key)?;
+    create_pda_account(
+        payer,
+        account,
+        system_program,
+        len,
+        token_program.key,
+        account_seeds,
+    )?;
+    initialize_account3(CpiContext::new(
+        token_program.key(),
+        InitializeAccount3 {
+            account: account.clone(),
+            mint: mint.clone(),
+            authority: authority.clone(),
+        },
+    ))
+}

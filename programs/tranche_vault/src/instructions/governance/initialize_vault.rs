@@ -1,0 +1,207 @@
+//! `initialize_vault`: create a vault with its liquidity account and three tranche mints.
+
+use anchor_lang::prelude::*;
+use anchor_spl::token_2022::spl_token_2022::extension::{
+    BaseStateWithExtensions, ExtensionType, StateWithExtensions,
+};
+use anchor_spl::token_2022::spl_token_2022::state::Mint as Token2022Mint;
+use anchor_spl::token_interface::{Mint, TokenInterface};
+
+use crate::constants::*;
+use crate::cpi;
+use crate::errors::VaultError;
+use crate::events::VaultInitializedEvent;
+use crate::state::{Tranche, Vault, VaultParams};
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InitializeVaultArgs {
+    /// Creator-chosen id, so one creator can run several vaults on the same quote mint.
+    pub vault_id: u64,
+    /// Optional guardian: may only pause and tighten.
+    pub guardian: Option<Pubkey>,
+    pub params: VaultParams,
+}
+
+#[derive(Accounts)]
+#[instruction(args: InitializeVaultArgs)]
+pub struct InitializeVault<'info> {
+    /// Pays rent for the five new accounts.
+    #[account(mut)]
+    pub payer: Signer<'info>,
+    /// First governance authority, and the creator in the vault seeds. May be a multisig PDA signing by CPI.
+    pub authority: Signer<'info>,
+    /// CHECK: must not exist yet (`VaultAlreadyInitialized`); created by the handler after validation.
+    #[account(
+        mut,
+        seeds = [SEED_VAULT, authority.key().as_ref(), quote_mint.key().as_ref(), &args.vault_id.to_le_bytes()],
+        bump,
+    )]
+    pub vault: UncheckedAccount<'info>,
+    #[account(owner = token_program.key() @ VaultError::WrongQuoteMintProgram)]
+    pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// CHECK: created by the handler, after validation, as the vault's quote-asset token account.
+    #[account(mut, seeds = [SEED_LIQUIDITY, vault.key().as_ref()], bump)]
+    pub liquidity: UncheckedAccount<'info>,
+    /// CHECK: created by the handler, after validation, as the senior tranche mint.
+    #[account(mut, seeds = [SEED_TRANCHE_MINT, vault.key().as_ref(), &Tranche::Senior.seed()], bump)]
+    pub senior_mint: UncheckedAccount<'info>,
+    /// CHECK: created by the handler, after validation, as the mezzanine tranche mint.
+    #[account(mut, seeds = [SEED_TRANCHE_MINT, vault.key().as_ref(), &Tranche::Mezzanine.seed()], bump)]
+    pub mezzanine_mint: UncheckedAccount<'info>,
+    /// CHECK: created by the handler, after validation, as the junior tranche mint.
+    #[account(mut, seeds = [SEED_TRANCHE_MINT, vault.key().as_ref(), &Tranche::Junior.seed()], bump)]
+    pub junior_mint: UncheckedAccount<'info>,
+    pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+/// Token-2022 mint extensions that do not change what a transfer moves or who can move it.
+const ALLOWED_QUOTE_EXTENSIONS: [ExtensionType; 6] = [
+    ExtensionType::MetadataPointer,
+    ExtensionType::TokenMetadata,
+    ExtensionType::GroupPointer,
+    ExtensionType::TokenGroup,
+    ExtensionType::GroupMemberPointer,
+    ExtensionType::TokenGroupMember,
+];
+
+impl InitializeVault<'_> {
+    /// Business rules: parameter bounds, quote-mint decimals and extensions, guardian distinct from authority.
+    fn validate(&self, args: &InitializeVaultArgs) -> Result<()> {
+        // A pre-funded address is still system-owned and empty, and is created over; anything else exists.
+        require!(
+            self.vault.owner == &anchor_lang::system_program::ID && self.vault.data_is_empty(),
+            VaultError::VaultAlreadyInitialized
+        );
+        args.params.validate()?;
+        require!(
+            self.quote_mint.decimals <= MAX_QUOTE_DECIMALS,
+            VaultError::QuoteDecimalsTooLarge
+        );
+        if let Some(g) = args.guardian {
+            require_keys_neq!(g, self.authority.key(), VaultError::GuardianIsAuthority);
+        }
+        let mint_info = self.quote_mint.to_account_info();
+        if *mint_info.owner == anchor_spl::token_2022::ID {
+            let data = mint_info.try_borrow_data()?;
+            let mint = StateWithExtensions::<Token2022Mint>::unpack(&data)
+                .map_err(|_| error!(VaultError::WrongQuoteMintProgram))?;
+            let types = mint
+                .get_extension_types()
+                .map_err(|_| error!(VaultError::UnsupportedMintExtension))?;
+            require!(
+                types.iter().all(|t| ALLOWED_QUOTE_EXTENSIONS.contains(t)),
+                VaultError::UnsupportedMintExtension
+            );
+        }
+        Ok(())
+    }
+
+    /// 1. validate the arguments and the quote mint (before any account is created);
+    /// 2. create the vault PDA, its liquidity token account and the three tranche mints (owned by the vault);
+    /// 3. write the vault state;
+    /// 4. check `Vault::invariant`;
+    /// 5. emit `VaultInitializedEvent`.
+    pub fn handler(ctx: Context<InitializeVault>, args: InitializeVaultArgs) -> Result<()> {
+        ctx.accounts.validate(&args)?;
+        let a = &ctx.accounts;
+        let vault_key = a.vault.key();
+        let payer = a.payer.to_account_info();
+        let token_program = a.token_program.to_account_info();
+        let system_program = a.system_program.to_account_info();
+        let decimals = a.quote_mint.decimals;
+        let creator = a.authority.key();
+        let quote_mint = a.quote_mint.key();
+        let id_bytes = args.vault_id.to_le_bytes();
+        cpi::create_pda_account(
+            &payer,
+            &a.vault.to_account_info(),
+            &system_program,
+            Vault::SPACE,
+            &crate::ID,
+            &[
+                SEED_VAULT,
+                creator.as_ref(),
+                quote_mint.as_ref(),
+                &id_bytes,
+                &[ctx.bumps.vault],
+            ],
+        )?;
+
+        cpi::create_pda_token_account(
+            &payer,
+            &a.liquidity.to_account_info(),
+            &[SEED_LIQUIDITY, vault_key.as_ref(), &[ctx.bumps.liquidity]],
+            &a.quote_mint.to_account_info(),
+            &a.vault.to_account_info(),
+            &token_program,
+            &system_program,
+        )?;
+        let mints = [
+            (Tranche::Senior, &a.senior_mint, ctx.bumps.senior_mint),
+            (
+                Tranche::Mezzanine,
+                &a.mezzanine_mint,
+                ctx.bumps.mezzanine_mint,
+            ),
+            (Tranche::Junior, &a.junior_mint, ctx.bumps.junior_mint),
+        ];
+        for (tranche, mint, bump) in mints {
+            cpi::create_pda_mint(
+                &payer,
+                &mint.to_account_info(),
+                &[
+                    SEED_TRANCHE_MINT,
+                    vault_key.as_ref(),
+                    &tranche.seed(),
+                    &[bump],
+                ],
+                decimals,
+                &vault_key,
+                &token_program,
+                &system_program,
+            )?;
+        }
+
+        let now = Clock::get()?.unix_timestamp;
+        let vault_info = a.vault.to_account_info();
+        let mut data = vault_info.try_borrow_mut_data()?;
+        let vault = Vault::init_in(&mut data)?;
+        vault.version = VAULT_VERSION;
+        vault.bump = ctx.bumps.vault;
+        vault.liquidity_bump = ctx.bumps.liquidity;
+        vault.quote_decimals = decimals;
+        vault.vault_id = args.vault_id;
+        vault.creator = creator;
+        vault.authority = creator;
+        vault.guardian = args.guardian.unwrap_or_default();
+        vault.quote_mint = quote_mint;
+        vault.quote_token_program = a.token_program.key();
+        vault.liquidity = a.liquidity.key();
+        for (tranche, mint, bump) in mints {
+            let state = &mut vault.tranches[tranche.index()];
+            state.mint = mint.key();
+            state.mint_bump = bump;
+        }
+        vault.set_params(&args.params);
+        vault.created_ts = now;
+        vault.last_accrual_ts = now;
+        vault.invariant()?;
+
+        emit!(VaultInitializedEvent {
+            vault: vault_key,
+            creator: vault.creator,
+            authority: vault.authority,
+            guardian: vault.guardian,
+            vault_id: vault.vault_id,
+            quote_mint: vault.quote_mint,
+            quote_token_program: vault.quote_token_program,
+            quote_decimals: vault.quote_decimals,
+            liquidity: vault.liquidity,
+            tranche_mints: vault.tranche_mints(),
+            params: vault.params(),
+            ts: now,
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,3 @@
+pub mod initialize_vault;
+
+pub use initialize_vault::*;

@@ -1,0 +1,28 @@
+//! PDA derivations, shared by the program's clients (tests, CLI). On-chain code gets bumps from Anchor's
+//! `seeds` constraints instead.
+
+use anchor_lang::prelude::*;
+
+use crate::constants::*;
+use crate::state::Tranche;
+use crate::ID;
+
+pub fn vault(creator: &Pubkey, quote_mint: &Pubkey, vault_id: u64) -> (Pubkey, u8) {
+    Pubkey::find_program_address(
+        &[
+            SEED_VAULT,
+            creator.as_ref(),
+            quote_mint.as_ref(),
+            &vault_id.to_le_bytes(),
+        ],
+        &ID,
+    )
+}
+
+pub fn liquidity(vault: &Pubkey) -> (Pubkey, u8) {
+    Pubkey::find_program_address(&[SEED_LIQUIDITY, vault.as_ref()], &ID)
+}
+
+pub fn tranche_mint(vault: &Pubkey, tranche: Tranche) -> (Pubkey, u8) {
+    Pubkey::find_program_address(&[SEED_TRANCHE_MINT, vault.as_ref(), &tranche.seed()], &ID)
+}

@@ -1,0 +1,350 @@
+//! Test harness for the tranche_vault program: one suite, two modes.
+//!
+//! - [`Mode::Native`]: the program linked into the test binary and run through `processor!` (fast; no metering,
+//!   and `emit!`/`msg!` print nothing).
+//! - [`Mode::Sbf`]: the SBF bytecode from `target/deploy/*.so` (built by `make sbf`), loaded into
+//!   solana-program-test: compute units are metered and events are read back from the logs.
+//!
+//! [`dual_test!`] turns one async test body into a `_native` and an `_sbf` test.
+
+pub mod builders;
+
+use std::path::PathBuf;
+
+use anchor_lang::prelude::{AccountInfo, Pubkey};
+use anchor_lang::solana_program::instruction::Instruction;
+use anchor_lang::solana_program::program_pack::Pack;
+use anchor_lang::solana_program::system_instruction;
+use anchor_lang::{AccountDeserialize, AnchorDeserialize, Discriminator, Event};
+use anchor_spl::token::spl_token;
+use anchor_spl::token_2022::spl_token_2022;
+use base64::Engine;
+use solana_account::Account;
+use solana_keypair::Keypair;
+use solana_program_test::{processor, ProgramTest, ProgramTestContext};
+use solana_signer::Signer;
+use solana_transaction::Transaction;
+
+pub use solana_instruction_error::InstructionError;
+pub use solana_transaction_error::TransactionError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Native,
+    Sbf,
+}
+
+/// Generates `<name>_native` and `<name>_sbf` tokio tests that run `body(mode)`.
+#[macro_export]
+macro_rules! dual_test {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn native() {
+                ($body)($crate::Mode::Native).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sbf() {
+                ($body)($crate::Mode::Sbf).await
+            }
+        }
+    };
+}
+
+/// `target/deploy` of the workspace.
+pub fn deploy_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/deploy")
+}
+
+/// The bytes of `target/deploy/<name>.so`, or a panic that says how to build it.
+pub fn read_program(name: &str) -> Vec<u8> {
+    let path = deploy_dir().join(format!("{name}.so"));
+    std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}. Build the SBF programs first: `make sbf` (the README test command does it).",
+            path.display()
+        )
+    })
+}
+
+/// Adds an SBF program as the loader would hold it (same as `ProgramTest::add_program` with a `.so`).
+pub fn add_sbf_program(pt: &mut ProgramTest, name: &str, id: Pubkey) {
+    let data = read_program(name);
+    pt.add_account(
+        id,
+        Account {
+            lamports: 1_000_000_000,
+            data,
+            owner: BPF_LOADER_ID,
+            executable: true,
+            rent_epoch: 0,
+        },
+    );
+}
+
+/// The (non-upgradeable) BPF loader v2, which `ProgramTest::add_program` also uses for `.so` files.
+const BPF_LOADER_ID: Pubkey = Pubkey::from_str_const("BPFLoader2111111111111111111111111111111111");
+
+/// The native entry: Anchor's `entry` ties every account to one lifetime, `processor!` does not.
+fn native_entry(
+    program_id: &Pubkey,
+    accounts: &[AccountInfo],
+    data: &[u8],
+) -> anchor_lang::solana_program::entrypoint::ProgramResult {
+    // SAFETY: the accounts outlive this call; only the lifetime parameter is changed.
+    let accounts: &[AccountInfo<'_>] = unsafe { std::mem::transmute(accounts) };
+    tranche_vault::entry(program_id, accounts, data)
+}
+
+/// The outcome of one transaction.
+#[derive(Debug)]
+pub struct TxOutcome {
+    pub result: Result<(), TransactionError>,
+    pub logs: Vec<String>,
+    /// Compute units consumed by the whole transaction (only meaningful in [`Mode::Sbf`]).
+    pub cu: u64,
+}
+
+impl TxOutcome {
+    /// Panics with the logs unless the transaction succeeded.
+    pub fn expect_ok(&self) -> &Self {
+        if let Err(e) = &self.result {
+            panic!("transaction failed: {e:?}\nlogs:\n{}", self.logs.join("\n"));
+        }
+        self
+    }
+
+    /// The custom error code of the failed instruction (Anchor errors are custom codes).
+    pub fn custom_error(&self) -> Option<u32> {
+        match &self.result {
+            Err(TransactionError::InstructionError(_, InstructionError::Custom(c))) => Some(*c),
+            _ => None,
+        }
+    }
+
+    /// Asserts that the transaction failed with the given custom error code.
+    pub fn expect_error(&self, code: impl Into<u32>) {
+        let code = code.into();
+        assert_eq!(
+            self.custom_error(),
+            Some(code),
+            "expected custom error {code}, got {:?}\nlogs:\n{}",
+            self.result,
+            self.logs.join("\n")
+        );
+    }
+
+    /// Decodes every Anchor event of type `E` from the `Program data:` log lines.
+    pub fn events<E: Event + AnchorDeserialize + Discriminator>(&self) -> Vec<E> {
+        self.logs
+            .iter()
+            .filter_map(|l| l.strip_prefix("Program data: "))
+            .filter_map(|b64| base64::engine::general_purpose::STANDARD.decode(b64).ok())
+            .filter(|bytes| bytes.starts_with(E::DISCRIMINATOR))
+            .map(|bytes| {
+                E::deserialize(&mut &bytes[E::DISCRIMINATOR.len()..]).expect("event decodes")
+            })
+            .collect()
+    }
+}
+
+pub struct TestEnv {
+    pub mode: Mode,
+    pub ctx: ProgramTestContext,
+}
+
+impl TestEnv {
+    /// A fresh chain with the tranche_vault program (in `mode`) and the SPL Token programs.
+    pub async fn new(mode: Mode) -> Self {
+        let mut pt = ProgramTest::default();
+        pt.prefer_bpf(false);
+        match mode {
+            Mode::Native => {
+                pt.add_program("tranche_vault", tranche_vault::ID, processor!(native_entry))
+            }
+            Mode::Sbf => add_sbf_program(&mut pt, "tranche_vault", tranche_vault::ID),
+        }
+        TestEnv {
+            mode,
+            ctx: pt.start_with_context().await,
+        }
+    }
+
+    pub fn payer(&self) -> Pubkey {
+        self.ctx.payer.pubkey()
+    }
+
+    /// Sends one transaction paid by the context payer and signed by `signers` as well.
+    pub async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxOutcome {
+        send_tx(&mut self.ctx, ixs, signers).await
+    }
+
+    pub async fn account(&mut self, key: Pubkey) -> Option<Account> {
+        self.ctx
+            .banks_client
+            .get_account(key)
+            .await
+            .expect("get_account")
+    }
+
+    /// Reads an Anchor account (zero-copy or borsh) by its `AccountDeserialize`.
+    pub async fn anchor_account<T: AccountDeserialize>(&mut self, key: Pubkey) -> T {
+        let acc = self.account(key).await.expect("account exists");
+        T::try_deserialize(&mut acc.data.as_slice()).expect("account decodes")
+    }
+
+    /// Funds a new keypair with `lamports`.
+    pub async fn funded_keypair(&mut self, lamports: u64) -> Keypair {
+        let k = Keypair::new();
+        let ix = system_instruction::transfer(&self.payer(), &k.pubkey(), lamports);
+        self.send(&[ix], &[]).await.expect_ok();
+        k
+    }
+
+    /// Creates a mint owned by `token_program` (SPL Token or Token-2022) with no extensions.
+    pub async fn create_mint(&mut self, token_program: Pubkey, decimals: u8) -> Pubkey {
+        self.create_mint_at(Keypair::new(), token_program, decimals)
+            .await
+    }
+
+    /// [`TestEnv::create_mint`] at a chosen address (benchmarks need fixed addresses: PDA bump searches cost CU).
+    pub async fn create_mint_at(
+        &mut self,
+        mint: Keypair,
+        token_program: Pubkey,
+        decimals: u8,
+    ) -> Pubkey {
+        let rent = self.ctx.banks_client.get_rent().await.expect("rent");
+        let len = spl_token::state::Mint::LEN;
+        let ixs = [
+            system_instruction::create_account(
+                &self.payer(),
+                &mint.pubkey(),
+                rent.minimum_balance(len),
+                len as u64,
+                &token_program,
+            ),
+            init_mint_ix(token_program, &mint.pubkey(), &self.payer(), decimals),
+        ];
+        self.send(&ixs, &[&mint]).await.expect_ok();
+        mint.pubkey()
+    }
+
+    /// Creates a Token-2022 mint with a transfer-fee extension (a mint the vault must refuse).
+    pub async fn create_transfer_fee_mint(&mut self, decimals: u8) -> Pubkey {
+        use spl_token_2022::extension::ExtensionType;
+        let mint = Keypair::new();
+        let rent = self.ctx.banks_client.get_rent().await.expect("rent");
+        let len = ExtensionType::try_calculate_account_len::<spl_token_2022::state::Mint>(&[
+            ExtensionType::TransferFeeConfig,
+        ])
+        .expect("mint len");
+        let ixs = [
+            system_instruction::create_account(
+                &self.payer(),
+                &mint.pubkey(),
+                rent.minimum_balance(len),
+                len as u64,
+                &spl_token_2022::ID,
+            ),
+            spl_token_2022::extension::transfer_fee::instruction::initialize_transfer_fee_config(
+                &spl_token_2022::ID,
+                &mint.pubkey(),
+                None,
+                None,
+                50,
+                1_000_000,
+            )
+            .expect("transfer fee ix"),
+            init_mint_ix(spl_token_2022::ID, &mint.pubkey(), &self.payer(), decimals),
+        ];
+        self.send(&ixs, &[&mint]).await.expect_ok();
+        mint.pubkey()
+    }
+}
+
+/// Sends one instruction to `program_id` (no accounts) with a compute-unit limit, paid by the context payer.
+pub async fn send_with_budget(
+    ctx: &mut ProgramTestContext,
+    program_id: Pubkey,
+    data: Vec<u8>,
+    cu_limit: u32,
+) -> TxOutcome {
+    let ixs = [
+        solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(cu_limit),
+        Instruction {
+            program_id,
+            accounts: vec![],
+            data,
+        },
+    ];
+    send_tx(ctx, &ixs, &[]).await
+}
+
+/// Sends one transaction paid by the context payer and signed by `signers` as well.
+pub async fn send_tx(
+    ctx: &mut ProgramTestContext,
+    ixs: &[Instruction],
+    signers: &[&Keypair],
+) -> TxOutcome {
+    let payer = ctx.payer.pubkey();
+    let mut all: Vec<&Keypair> = vec![&ctx.payer];
+    all.extend(signers.iter().copied().filter(|k| k.pubkey() != payer));
+    let blockhash = ctx
+        .banks_client
+        .get_latest_blockhash()
+        .await
+        .expect("blockhash");
+    let tx = Transaction::new_signed_with_payer(ixs, Some(&payer), &all, blockhash);
+    let r = ctx
+        .banks_client
+        .process_transaction_with_metadata(tx)
+        .await
+        .expect("banks client transport");
+    let (logs, cu) = r
+        .metadata
+        .map(|m| (m.log_messages, m.compute_units_consumed))
+        .unwrap_or_default();
+    TxOutcome {
+        result: r.result,
+        logs,
+        cu,
+    }
+}
+
+fn init_mint_ix(
+    token_program: Pubkey,
+    mint: &Pubkey,
+    authority: &Pubkey,
+    decimals: u8,
+) -> Instruction {
+    if token_program == spl_token_2022::ID {
+        spl_token_2022::instruction::initialize_mint2(
+            &token_program,
+            mint,
+            authority,
+            None,
+            decimals,
+        )
+    } else {
+        spl_token::instruction::initialize_mint2(&token_program, mint, authority, None, decimals)
+    }
+    .expect("initialize_mint2 ix")
+}
+
+/// Unpacks an SPL Token or Token-2022 mint (base state; extensions ignored).
+pub fn unpack_mint(acc: &Account) -> spl_token_2022::state::Mint {
+    use spl_token_2022::extension::StateWithExtensions;
+    StateWithExtensions::<spl_token_2022::state::Mint>::unpack(&acc.data)
+        .expect("mint unpacks")
+        .base
+}
+
+/// Unpacks an SPL Token or Token-2022 token account (base state).
+pub fn unpack_token_account(acc: &Account) -> spl_token_2022::state::Account {
+    use spl_token_2022::extension::StateWithExtensions;
+    StateWithExtensions::<spl_token_2022::state::Account>::unpack(&acc.data)
+        .expect("token account unpacks")
+        .base
+}

@@ -1,0 +1,355 @@
+//! `initialize_vault`: the happy path on SPL Token and Token-2022, and every refusal with its error.
+
+use anchor_lang::error::ErrorCode as AnchorErrorCode;
+use anchor_lang::prelude::Pubkey;
+use anchor_spl::token::spl_token;
+use anchor_spl::token_2022::spl_token_2022;
+use solana_keypair::Keypair;
+use solana_signer::Signer;
+use tranche_vault::errors::VaultError;
+use tranche_vault::events::VaultInitializedEvent;
+use tranche_vault::state::{Vault, VaultParams};
+use tranche_vault_tests::builders::{default_params, InitializeVaultBuilder};
+use tranche_vault_tests::{dual_test, unpack_mint, unpack_token_account, Mode, TestEnv, TxOutcome};
+
+/// A test env with an authority keypair and a quote mint of `decimals` under `token_program`.
+async fn setup(
+    mode: Mode,
+    token_program: Pubkey,
+    decimals: u8,
+) -> (TestEnv, Keypair, InitializeVaultBuilder) {
+    let mut env = TestEnv::new(mode).await;
+    let authority = Keypair::new();
+    let quote_mint = env.create_mint(token_program, decimals).await;
+    let b = InitializeVaultBuilder::new(env.payer(), authority.pubkey(), quote_mint, token_program);
+    (env, authority, b)
+}
+
+async fn init(env: &mut TestEnv, authority: &Keypair, b: &InitializeVaultBuilder) -> TxOutcome {
+    env.send(&[b.instruction()], &[authority]).await
+}
+
+/// Checks every account `initialize_vault` wrote, and (on SBF) its event.
+async fn assert_initialized(env: &mut TestEnv, b: &InitializeVaultBuilder, out: &TxOutcome) {
+    let a = b.addresses();
+    let vault: Vault = env.anchor_account(a.vault).await;
+    vault.invariant().expect("vault invariant holds");
+    let (_, bump) = tranche_vault::pda::vault(&b.authority, &b.quote_mint, b.args.vault_id);
+    assert_eq!(vault.version, tranche_vault::constants::VAULT_VERSION);
+    assert_eq!(vault.bump, bump);
+    assert_eq!(vault.authority, b.authority);
+    assert_eq!(vault.creator, b.authority);
+    assert_eq!(vault.pending_authority, Pubkey::default());
+    assert_eq!(vault.guardian, b.args.guardian.unwrap_or_default());
+    assert_eq!(vault.vault_id, b.args.vault_id);
+    assert_eq!(vault.quote_mint, b.quote_mint);
+    assert_eq!(vault.quote_token_program, b.token_program);
+    assert_eq!(vault.liquidity, a.liquidity);
+    assert_eq!(vault.tranche_mints(), a.tranche_mints);
+    assert_eq!(vault.params(), b.args.params);
+    assert_eq!(vault.pause_flags, 0);
+    assert_eq!(vault.created_ts, vault.last_accrual_ts);
+
+    let quote = unpack_mint(&env.account(b.quote_mint).await.expect("quote mint"));
+    let liq_acc = env.account(a.liquidity).await.expect("liquidity account");
+    assert_eq!(liq_acc.owner, b.token_program);
+    let liq = unpack_token_account(&liq_acc);
+    assert_eq!(liq.mint, b.quote_mint);
+    assert_eq!(liq.owner, a.vault, "the vault PDA owns the liquidity");
+    assert_eq!(liq.amount, 0);
+    for mint_key in a.tranche_mints {
+        let acc = env.account(mint_key).await.expect("tranche mint");
+        assert_eq!(acc.owner, b.token_program);
+        let m = unpack_mint(&acc);
+        assert_eq!(m.decimals, quote.decimals);
+        assert_eq!(
+            m.mint_authority,
+            Some(a.vault).into(),
+            "the vault PDA mints tranche tokens"
+        );
+        assert_eq!(
+            m.freeze_authority,
+            None.into(),
+            "tranche tokens stay freely transferable"
+        );
+        assert_eq!(m.supply, 0);
+    }
+
+    if env.mode == Mode::Sbf {
+        let events = out.events::<VaultInitializedEvent>();
+        assert_eq!(
+            events,
+            vec![VaultInitializedEvent {
+                vault: a.vault,
+                creator: b.authority,
+                authority: b.authority,
+                guardian: b.args.guardian.unwrap_or_default(),
+                vault_id: b.args.vault_id,
+                quote_mint: b.quote_mint,
+                quote_token_program: b.token_program,
+                quote_decimals: quote.decimals,
+                liquidity: a.liquidity,
+                tranche_mints: a.tranche_mints,
+                params: b.args.params,
+                ts: vault.created_ts,
+            }]
+        );
+        assert!(
+            out.cu > 0 && out.cu < 200_000,
+            "initialize_vault CU {}",
+            out.cu
+        );
+        println!("initialize_vault ({}): {} CU", b.token_program, out.cu);
+    }
+}
+
+dual_test!(initializes_on_spl_token, |mode| async move {
+    let (mut env, authority, mut b) = setup(mode, spl_token::ID, 6).await;
+    b.args.guardian = Some(Pubkey::new_unique());
+    let out = init(&mut env, &authority, &b).await;
+    out.expect_ok();
+    assert_initialized(&mut env, &b, &out).await;
+});
+
+dual_test!(initializes_on_token_2022, |mode| async move {
+    let (mut env, authority, b) = setup(mode, spl_token_2022::ID, 9).await;
+    let out = init(&mut env, &authority, &b).await;
+    out.expect_ok();
+    assert_initialized(&mut env, &b, &out).await;
+});
+
+dual_test!(
+    one_creator_runs_several_vaults_per_mint,
+    |mode| async move {
+        let (mut env, authority, mut b) = setup(mode, spl_token::ID, 6).await;
+        init(&mut env, &authority, &b).await.expect_ok();
+        b.args.vault_id = 7;
+        let out = init(&mut env, &authority, &b).await;
+        out.expect_ok();
+        assert_initialized(&mut env, &b, &out).await;
+    }
+);
+
+dual_test!(refuses_reinitialization, |mode| async move {
+    let (mut env, authority, b) = setup(mode, spl_token::ID, 6).await;
+    init(&mut env, &authority, &b).await.expect_ok();
+    // Same vault PDA again, in a distinct transaction (another payer, so another signature).
+    let payer2 = env.funded_keypair(1_000_000_000).await;
+    let mut b2 = b.clone();
+    b2.payer = payer2.pubkey();
+    let out = env.send(&[b2.instruction()], &[&authority, &payer2]).await;
+    out.expect_error(VaultError::VaultAlreadyInitialized);
+});
+
+dual_test!(creates_over_a_prefunded_address, |mode| async move {
+    // Anyone can send lamports to the vault PDA (or its token accounts) before it exists; that must not block it.
+    let (mut env, authority, b) = setup(mode, spl_token::ID, 6).await;
+    let a = b.addresses();
+    let ixs: Vec<_> = [a.vault, a.liquidity, a.tranche_mints[0]]
+        .iter()
+        .map(|k| {
+            anchor_lang::solana_program::system_instruction::transfer(&env.payer(), k, 1_000_000)
+        })
+        .collect();
+    env.send(&ixs, &[]).await.expect_ok();
+    let out = init(&mut env, &authority, &b).await;
+    out.expect_ok();
+    assert_initialized(&mut env, &b, &out).await;
+});
+
+dual_test!(refuses_non_signer_authority, |mode| async move {
+    let (mut env, _authority, b) = setup(mode, spl_token::ID, 6).await;
+    let mut ix = b.instruction();
+    let meta = ix
+        .accounts
+        .iter_mut()
+        .find(|m| m.pubkey == b.authority)
+        .expect("authority meta");
+    meta.is_signer = false;
+    env.send(&[ix], &[])
+        .await
+        .expect_error(AnchorErrorCode::AccountNotSigner);
+});
+
+dual_test!(
+    refuses_quote_mint_of_another_token_program,
+    |mode| async move {
+        // An SPL Token mint presented with the Token-2022 program.
+        let (mut env, authority, mut b) = setup(mode, spl_token::ID, 6).await;
+        b.token_program = spl_token_2022::ID;
+        init(&mut env, &authority, &b)
+            .await
+            .expect_error(VaultError::WrongQuoteMintProgram);
+    }
+);
+
+dual_test!(refuses_a_token_program_that_is_not_one, |mode| async move {
+    let (mut env, authority, mut b) = setup(mode, spl_token::ID, 6).await;
+    b.token_program = anchor_lang::system_program::ID;
+    init(&mut env, &authority, &b)
+        .await
+        .expect_error(AnchorErrorCode::InvalidProgramId);
+});
+
+dual_test!(refuses_a_quote_mint_that_is_not_a_mint, |mode| async move {
+    let (mut env, authority, mut b) = setup(mode, spl_token::ID, 6).await;
+    b.quote_mint = env.payer(); // a system account
+    init(&mut env, &authority, &b)
+        .await
+        .expect_error(AnchorErrorCode::AccountOwnedByWrongProgram);
+});
+
+dual_test!(refuses_transfer_fee_quote_mint, |mode| async move {
+    let mut env = TestEnv::new(mode).await;
+    let authority = Keypair::new();
+    let mint = env.create_transfer_fee_mint(6).await;
+    let b = InitializeVaultBuilder::new(env.payer(), authority.pubkey(), mint, spl_token_2022::ID);
+    init(&mut env, &authority, &b)
+        .await
+        .expect_error(VaultError::UnsupportedMintExtension);
+});
+
+dual_test!(
+    refuses_quote_mint_with_too_many_decimals,
+    |mode| async move {
+        let (mut env, authority, b) = setup(mode, spl_token::ID, 13).await;
+        init(&mut env, &authority, &b)
+            .await
+            .expect_error(VaultError::QuoteDecimalsTooLarge);
+    }
+);
+
+dual_test!(refuses_guardian_equal_to_authority, |mode| async move {
+    let (mut env, authority, mut b) = setup(mode, spl_token::ID, 6).await;
+    b.args.guardian = Some(authority.pubkey());
+    init(&mut env, &authority, &b)
+        .await
+        .expect_error(VaultError::GuardianIsAuthority);
+});
+
+dual_test!(refuses_a_vault_address_off_its_seeds, |mode| async move {
+    let (mut env, authority, b) = setup(mode, spl_token::ID, 6).await;
+    let mut ix = b.instruction();
+    let other = tranche_vault::pda::vault(&b.authority, &b.quote_mint, 99).0;
+    let vault = b.addresses().vault;
+    ix.accounts
+        .iter_mut()
+        .filter(|m| m.pubkey == vault)
+        .for_each(|m| m.pubkey = other);
+    env.send(&[ix], &[&authority])
+        .await
+        .expect_error(AnchorErrorCode::ConstraintSeeds);
+});
+
+/// Each out-of-bounds parameter, with the error that names it.
+fn bad_params() -> Vec<(&'static str, VaultParams, VaultError)> {
+    let d = default_params();
+    let with = |f: &dyn Fn(&mut VaultParams)| {
+        let mut p = d;
+        f(&mut p);
+        p
+    };
+    vec![
+        (
+            "senior apr",
+            with(&|p| p.senior_target_apr_bps = 5_001),
+            VaultError::TargetAprTooHigh,
+        ),
+        (
+            "mezz apr",
+            with(&|p| p.mezzanine_target_apr_bps = u16::MAX),
+            VaultError::TargetAprTooHigh,
+        ),
+        (
+            "junior > subordination",
+            with(&|p| p.min_junior_bps = 3_000),
+            VaultError::InvalidSubordination,
+        ),
+        (
+            "subordination 100%",
+            with(&|p| {
+                p.min_subordination_bps = 10_000;
+            }),
+            VaultError::InvalidSubordination,
+        ),
+        (
+            "fee",
+            with(&|p| p.protocol_fee_bps = 3_001),
+            VaultError::ProtocolFeeTooHigh,
+        ),
+        (
+            "optimal 0",
+            with(&|p| p.rate_curve.optimal_utilization_bps = 0),
+            VaultError::InvalidOptimalUtilization,
+        ),
+        (
+            "optimal 100%",
+            with(&|p| p.rate_curve.optimal_utilization_bps = 10_000),
+            VaultError::InvalidOptimalUtilization,
+        ),
+        (
+            "max rate",
+            with(&|p| p.rate_curve.slope2_bps = 99_001),
+            VaultError::BorrowRateTooHigh,
+        ),
+        (
+            "rate overflow",
+            with(&|p| {
+                p.rate_curve.slope1_bps = u32::MAX;
+                p.rate_curve.slope2_bps = u32::MAX;
+            }),
+            VaultError::BorrowRateTooHigh,
+        ),
+        (
+            "max util 0",
+            with(&|p| p.max_utilization_bps = 0),
+            VaultError::InvalidMaxUtilization,
+        ),
+        (
+            "max util > 100%",
+            with(&|p| p.max_utilization_bps = 10_001),
+            VaultError::InvalidMaxUtilization,
+        ),
+        (
+            "epoch short",
+            with(&|p| p.epoch_duration_secs = 599),
+            VaultError::InvalidEpochDuration,
+        ),
+        (
+            "epoch long",
+            with(&|p| p.epoch_duration_secs = 90 * 86_400 + 1),
+            VaultError::InvalidEpochDuration,
+        ),
+        (
+            "timelock",
+            with(&|p| p.timelock_delay_secs = 30 * 86_400 + 1),
+            VaultError::TimelockTooLong,
+        ),
+    ]
+}
+
+#[test]
+fn every_bound_is_checked_by_validate() {
+    default_params()
+        .validate()
+        .expect("default params are valid");
+    for (name, p, err) in bad_params() {
+        let e = p.validate().expect_err(name);
+        assert_eq!(e, anchor_lang::error::Error::from(err), "{name}");
+    }
+}
+
+dual_test!(refuses_each_out_of_bounds_parameter, |mode| async move {
+    let (mut env, authority, mut b) = setup(mode, spl_token::ID, 6).await;
+    for (i, (name, p, err)) in bad_params().into_iter().enumerate() {
+        b.args.params = p;
+        b.args.vault_id = i as u64; // a distinct transaction each time
+        let out = init(&mut env, &authority, &b).await;
+        assert_eq!(
+            out.custom_error(),
+            Some(u32::from(err)),
+            "{name}: {:?}",
+            out.result
+        );
+    }
+});
