@@ -215,40 +215,21 @@ impl TestEnv {
         token_program: Pubkey,
         decimals: u8,
     ) -> Pubkey {
-        let rent = self.ctx.banks_client.get_rent().await.expect("rent");
-        let len = spl_token::state::Mint::LEN;
-        let ixs = [
-            system_instruction::create_account(
-                &self.payer(),
-                &mint.pubkey(),
-                rent.minimum_balance(len),
-                len as u64,
-                &token_program,
-            ),
-            init_mint_ix(token_program, &mint.pubkey(), &self.payer(), decimals),
-        ];
-        self.send(&ixs, &[&mint]).await.expect_ok();
-        mint.pubkey()
+        let init = init_mint_ix(token_program, &mint.pubkey(), &self.payer(), decimals);
+        self.create_mint_account(mint, token_program, spl_token::state::Mint::LEN, vec![init])
+            .await
     }
 
     /// Creates a Token-2022 mint with a transfer-fee extension (a mint the vault must refuse).
     pub async fn create_transfer_fee_mint(&mut self, decimals: u8) -> Pubkey {
-        use spl_token_2022::extension::ExtensionType;
+        use spl_token_2022::extension::{transfer_fee, ExtensionType};
         let mint = Keypair::new();
-        let rent = self.ctx.banks_client.get_rent().await.expect("rent");
         let len = ExtensionType::try_calculate_account_len::<spl_token_2022::state::Mint>(&[
             ExtensionType::TransferFeeConfig,
         ])
         .expect("mint len");
-        let ixs = [
-            system_instruction::create_account(
-                &self.payer(),
-                &mint.pubkey(),
-                rent.minimum_balance(len),
-                len as u64,
-                &spl_token_2022::ID,
-            ),
-            spl_token_2022::extension::transfer_fee::instruction::initialize_transfer_fee_config(
+        let init = vec![
+            transfer_fee::instruction::initialize_transfer_fee_config(
                 &spl_token_2022::ID,
                 &mint.pubkey(),
                 None,
@@ -259,6 +240,28 @@ impl TestEnv {
             .expect("transfer fee ix"),
             init_mint_ix(spl_token_2022::ID, &mint.pubkey(), &self.payer(), decimals),
         ];
+        self.create_mint_account(mint, spl_token_2022::ID, len, init)
+            .await
+    }
+
+    /// Creates the rent-exempt account `mint` of `len` bytes under `token_program`, then runs `init`
+    /// (extension set-up, then InitializeMint2) in the same transaction.
+    async fn create_mint_account(
+        &mut self,
+        mint: Keypair,
+        token_program: Pubkey,
+        len: usize,
+        init: Vec<Instruction>,
+    ) -> Pubkey {
+        let rent = self.ctx.banks_client.get_rent().await.expect("rent");
+        let mut ixs = vec![system_instruction::create_account(
+            &self.payer(),
+            &mint.pubkey(),
+            rent.minimum_balance(len),
+            len as u64,
+            &token_program,
+        )];
+        ixs.extend(init);
         self.send(&ixs, &[&mint]).await.expect_ok();
         mint.pubkey()
     }
