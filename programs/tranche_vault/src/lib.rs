@@ -1,8 +1,7 @@
 //! Tranche Vault: tranched lending vaults on Solana.
 //!
 //! Depositors buy senior, mezzanine and junior tranche tokens; borrowers lock Pyth-priced collateral; losses
-//! fall junior first. See `README.md` and `docs/` for the money flows. This file is dispatch only.
-#![allow(unexpected_cfgs)]
+//! fall junior first. See `README.md` for the accounts and the build. This file is dispatch only.
 
 pub mod constants;
 pub mod cpi;
