@@ -9,7 +9,9 @@ use std::path::PathBuf;
 
 use anchor_lang::prelude::Pubkey;
 use anchor_spl::token::spl_token;
-use i128_probe::{OP_BENCH_DIV, OP_BENCH_DIV64, OP_BENCH_MUL};
+use i128_probe::{
+    OP_BENCH_DIV, OP_BENCH_DIV64, OP_BENCH_FIXED_DIV, OP_BENCH_FIXED_MUL, OP_BENCH_MUL,
+};
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 use tranche_vault_tests::builders::InitializeVaultBuilder;
@@ -27,6 +29,10 @@ fn describe(key: &str) -> &'static str {
         "u128_div_u128" => "one u128 / u128 division (divisor >= 2^64) through the i128 shim",
         "u128_checked_mul" => "one u128 checked_mul",
         "u64_div" => "one native u64 division, for scale",
+        "i80f48_checked_div" => {
+            "one `fixed` I80F48 checked_div (marginfi's type) through the i128 shim"
+        }
+        "i80f48_checked_mul" => "one `fixed` I80F48 checked_mul",
         "so_bytes" => "size of target/deploy/tranche_vault.so, bytes",
         _ => "",
     }
@@ -106,6 +112,16 @@ async fn main() {
     rows.insert(
         "u64_div".into(),
         bench_probe_op(OP_BENCH_DIV64, 1 << 60, 1_000_003).await,
+    );
+    // I80F48 raw bits: 1234.5678 / 3.25 and 1234.5678 * 3.25.
+    let (fa, fb) = ((12_345_678u128 << 48) / 10_000, (13u128 << 48) / 4);
+    rows.insert(
+        "i80f48_checked_div".into(),
+        bench_probe_op(OP_BENCH_FIXED_DIV, fa, fb).await,
+    );
+    rows.insert(
+        "i80f48_checked_mul".into(),
+        bench_probe_op(OP_BENCH_FIXED_MUL, fa, fb).await,
     );
     let so = std::fs::metadata(deploy_dir().join("tranche_vault.so"))
         .expect(".so built")

@@ -1,13 +1,14 @@
 //! Test-only SBF program that checks and meters the 128-bit integer libcalls of the registry-only route
-//! (`tools/sbf/i128_libcalls.ll`). It has no dependencies, so what it measures is the shim and nothing else.
+//! (`tools/sbf/i128_libcalls.ll`). Its only dependency, `fixed`, is there for the fixed-point benchmark rows.
 //!
 //! Instruction data (little endian): `op: u8`, then per op:
 //! - [`OP_CHECK_RANDOM`] `seed: u64, count: u32, expected: u64`: draws `count` pairs `(n, d)` from
 //!   [`PairGen`], computes `n / d`, `n % d` and `n * d` (wrapping), checks `q * d + r == n` and `r < d`, and
 //!   compares a digest of all results with `expected`, which the host computed with its own `u128`.
 //! - [`OP_CHECK_PAIRS`] `k` records of `n: u128, d: u128, q: u128, r: u128`: each must match exactly.
-//! - [`OP_BENCH_DIV`] / [`OP_BENCH_MUL`] `n: u128, d: u128, count: u32`: `count` black-boxed operations, so a
-//!   host can meter one operation as (CU(count) - CU(0)) / count.
+//! - [`OP_BENCH_DIV`] / [`OP_BENCH_MUL`] / [`OP_BENCH_DIV64`] / [`OP_BENCH_FIXED_DIV`] / [`OP_BENCH_FIXED_MUL`]
+//!   `n: u128, d: u128, count: u32`: `count` black-boxed operations (u128, u64, or `fixed` I80F48 on the raw
+//!   bits `n` and `d`), so a host can meter one operation as (CU(count) - CU(0)) / count.
 //!
 //! Errors are returned as custom program errors: [`ERR_BAD_DATA`], [`ERR_IDENTITY`], [`ERR_DIGEST`],
 //! [`ERR_PAIR_MISMATCH`].
@@ -17,6 +18,8 @@ pub const OP_CHECK_PAIRS: u8 = 1;
 pub const OP_BENCH_DIV: u8 = 2;
 pub const OP_BENCH_MUL: u8 = 3;
 pub const OP_BENCH_DIV64: u8 = 4;
+pub const OP_BENCH_FIXED_DIV: u8 = 5;
+pub const OP_BENCH_FIXED_MUL: u8 = 6;
 
 pub const ERR_BAD_DATA: u64 = 1;
 pub const ERR_IDENTITY: u64 = 2;
@@ -141,7 +144,7 @@ pub fn process(data: &[u8]) -> Result<(), u64> {
             }
             Ok(())
         }
-        OP_BENCH_DIV | OP_BENCH_MUL | OP_BENCH_DIV64 => {
+        OP_BENCH_DIV | OP_BENCH_MUL | OP_BENCH_DIV64 | OP_BENCH_FIXED_DIV | OP_BENCH_FIXED_MUL => {
             let n = read_u128(data, 1).ok_or(ERR_BAD_DATA)?;
             let d = read_u128(data, 17).ok_or(ERR_BAD_DATA)?;
             let count = read_u32(data, 33).ok_or(ERR_BAD_DATA)?;
@@ -149,6 +152,10 @@ pub fn process(data: &[u8]) -> Result<(), u64> {
                 return Err(ERR_DIV_BY_ZERO);
             }
             let (n64, d64) = (n as u64, (d as u64).max(1));
+            let (fa, fb) = (
+                fixed::types::I80F48::from_bits(n as i128),
+                fixed::types::I80F48::from_bits(d as i128),
+            );
             for _ in 0..count {
                 match op {
                     OP_BENCH_DIV => {
@@ -157,6 +164,16 @@ pub fn process(data: &[u8]) -> Result<(), u64> {
                     OP_BENCH_MUL => {
                         core::hint::black_box(
                             core::hint::black_box(n).checked_mul(core::hint::black_box(d)),
+                        );
+                    }
+                    OP_BENCH_FIXED_DIV => {
+                        core::hint::black_box(
+                            core::hint::black_box(fa).checked_div(core::hint::black_box(fb)),
+                        );
+                    }
+                    OP_BENCH_FIXED_MUL => {
+                        core::hint::black_box(
+                            core::hint::black_box(fa).checked_mul(core::hint::black_box(fb)),
                         );
                     }
                     _ => {
