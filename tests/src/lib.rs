@@ -267,6 +267,22 @@ impl TestEnv {
     }
 }
 
+/// Program id of the test-only `i128_probe` SBF program.
+pub const PROBE_ID: Pubkey = Pubkey::new_from_array([7; 32]);
+
+/// A fresh chain with only the `i128_probe` SBF program.
+pub async fn probe_context() -> ProgramTestContext {
+    let mut pt = ProgramTest::default();
+    pt.prefer_bpf(false);
+    add_sbf_program(&mut pt, "i128_probe", PROBE_ID);
+    pt.start_with_context().await
+}
+
+/// Runs one `i128_probe` instruction with the maximum compute budget.
+pub async fn probe_run(ctx: &mut ProgramTestContext, data: Vec<u8>) -> TxOutcome {
+    send_with_budget(ctx, PROBE_ID, data, 1_400_000).await
+}
+
 /// Sends one instruction to `program_id` (no accounts) with a compute-unit limit, paid by the context payer.
 pub async fn send_with_budget(
     ctx: &mut ProgramTestContext,

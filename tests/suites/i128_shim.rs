@@ -1,22 +1,8 @@
 //! The registry-only route's 128-bit libcalls (`tools/sbf/i128_libcalls.ll`), run as SBF bytecode by the
 //! `i128_probe` program and compared with the host's own `u128` arithmetic.
 
-use anchor_lang::prelude::Pubkey;
 use i128_probe::{reference_digest, OP_CHECK_PAIRS, OP_CHECK_RANDOM};
-use tranche_vault_tests::{add_sbf_program, TxOutcome};
-
-const PROBE_ID: Pubkey = Pubkey::new_from_array([7; 32]);
-
-async fn probe_env() -> solana_program_test::ProgramTestContext {
-    let mut pt = solana_program_test::ProgramTest::default();
-    pt.prefer_bpf(false);
-    add_sbf_program(&mut pt, "i128_probe", PROBE_ID);
-    pt.start_with_context().await
-}
-
-async fn run(ctx: &mut solana_program_test::ProgramTestContext, data: Vec<u8>) -> TxOutcome {
-    tranche_vault_tests::send_with_budget(ctx, PROBE_ID, data, 1_400_000).await
-}
+use tranche_vault_tests::{probe_context, probe_run as run};
 
 /// Values at every boundary the division's paths switch on.
 fn edge_values() -> Vec<u128> {
@@ -39,7 +25,7 @@ fn edge_values() -> Vec<u128> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn division_matches_host_on_edge_cases() {
-    let mut ctx = probe_env().await;
+    let mut ctx = probe_context().await;
     let values = edge_values();
     let pairs: Vec<(u128, u128)> = values
         .iter()
@@ -74,7 +60,7 @@ async fn division_matches_host_on_edge_cases() {
 async fn division_matches_host_on_a_million_random_pairs() {
     const TOTAL: u32 = 1 << 20;
     const PER_TX: u32 = 1_000;
-    let mut ctx = probe_env().await;
+    let mut ctx = probe_context().await;
     let mut done = 0;
     let mut seed = 0x5EED_0000_0000_0001u64;
     while done < TOTAL {

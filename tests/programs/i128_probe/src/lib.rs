@@ -11,7 +11,7 @@
 //!   bits `n` and `d`), so a host can meter one operation as (CU(count) - CU(0)) / count.
 //!
 //! Errors are returned as custom program errors: [`ERR_BAD_DATA`], [`ERR_IDENTITY`], [`ERR_DIGEST`],
-//! [`ERR_PAIR_MISMATCH`].
+//! [`ERR_PAIR_MISMATCH`], [`ERR_DIV_BY_ZERO`].
 
 pub const OP_CHECK_RANDOM: u8 = 0;
 pub const OP_CHECK_PAIRS: u8 = 1;
