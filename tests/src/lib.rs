@@ -8,6 +8,7 @@
 //! [`dual_test!`] turns one async test body into a `_native` and an `_sbf` test.
 
 pub mod builders;
+pub mod fixture;
 
 use std::path::PathBuf;
 
@@ -135,6 +136,18 @@ impl TxOutcome {
         );
     }
 
+    /// Compute units consumed by the tranche_vault program's top-level instructions (from the runtime's
+    /// `Program <id> consumed N of M compute units` lines; token-program CPIs are included, the
+    /// compute-budget instruction is not). Only meaningful in [`Mode::Sbf`].
+    pub fn program_cu(&self) -> u64 {
+        let prefix = format!("Program {} consumed ", tranche_vault::ID);
+        self.logs
+            .iter()
+            .filter_map(|l| l.strip_prefix(&prefix))
+            .filter_map(|rest| rest.split(' ').next()?.parse::<u64>().ok())
+            .sum()
+    }
+
     /// Decodes every Anchor event of type `E` from the `Program data:` log lines.
     pub fn events<E: Event + AnchorDeserialize + Discriminator>(&self) -> Vec<E> {
         self.logs
@@ -149,26 +162,140 @@ impl TxOutcome {
     }
 }
 
+/// Which SBF binary runs at the tranche_vault program id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Build {
+    /// `tranche_vault.so`: the deployable program.
+    Deployed,
+    /// `tranche_vault_test_hooks.so`: the same program with the `test-hooks` instructions (test-only stand-ins
+    /// for borrowing and losses). Native mode always has them.
+    TestHooks,
+}
+
 pub struct TestEnv {
     pub mode: Mode,
     pub ctx: ProgramTestContext,
+    /// Makes otherwise identical transactions distinct (see [`TestEnv::send_unique`]).
+    nonce: u32,
 }
 
 impl TestEnv {
-    /// A fresh chain with the tranche_vault program (in `mode`) and the SPL Token programs.
+    /// A fresh chain with the deployable tranche_vault program (in `mode`) and the SPL Token programs.
     pub async fn new(mode: Mode) -> Self {
+        Self::with_build(mode, Build::Deployed).await
+    }
+
+    /// A fresh chain with the given build of the program.
+    pub async fn with_build(mode: Mode, build: Build) -> Self {
         let mut pt = ProgramTest::default();
         pt.prefer_bpf(false);
-        match mode {
-            Mode::Native => {
+        match (mode, build) {
+            (Mode::Native, _) => {
                 pt.add_program("tranche_vault", tranche_vault::ID, processor!(native_entry))
             }
-            Mode::Sbf => add_sbf_program(&mut pt, "tranche_vault", tranche_vault::ID),
+            (Mode::Sbf, Build::Deployed) => {
+                add_sbf_program(&mut pt, "tranche_vault", tranche_vault::ID)
+            }
+            (Mode::Sbf, Build::TestHooks) => {
+                add_sbf_program(&mut pt, "tranche_vault_test_hooks", tranche_vault::ID)
+            }
         }
         TestEnv {
             mode,
             ctx: pt.start_with_context().await,
+            nonce: 0,
         }
+    }
+
+    /// [`TestEnv::send`], with a compute-unit-limit instruction that differs on every call, so that repeating
+    /// an identical action is a new transaction rather than a duplicate.
+    pub async fn send_unique(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxOutcome {
+        self.nonce += 1;
+        let mut all = vec![
+            solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(
+                1_400_000 - self.nonce,
+            ),
+        ];
+        all.extend_from_slice(ixs);
+        send_tx(&mut self.ctx, &all, signers).await
+    }
+
+    /// Moves the clock forward by `secs` (and one slot, so the next transactions get a new blockhash).
+    pub async fn warp(&mut self, secs: i64) {
+        use anchor_lang::prelude::Clock;
+        let mut clock: Clock = self.ctx.banks_client.get_sysvar().await.expect("clock");
+        clock.unix_timestamp += secs;
+        self.ctx.set_sysvar(&clock);
+    }
+
+    pub async fn now(&mut self) -> i64 {
+        use anchor_lang::prelude::Clock;
+        let clock: Clock = self.ctx.banks_client.get_sysvar().await.expect("clock");
+        clock.unix_timestamp
+    }
+
+    /// Creates a token account of `mint` owned by `owner` (under the mint's token program).
+    pub async fn create_token_account(
+        &mut self,
+        mint: Pubkey,
+        owner: Pubkey,
+        token_program: Pubkey,
+    ) -> Pubkey {
+        let account = Keypair::new();
+        let len = spl_token::state::Account::LEN;
+        let rent = self.ctx.banks_client.get_rent().await.expect("rent");
+        let init = if token_program == spl_token_2022::ID {
+            spl_token_2022::instruction::initialize_account3(
+                &token_program,
+                &account.pubkey(),
+                &mint,
+                &owner,
+            )
+        } else {
+            spl_token::instruction::initialize_account3(
+                &token_program,
+                &account.pubkey(),
+                &mint,
+                &owner,
+            )
+        }
+        .expect("initialize_account3 ix");
+        let ixs = [
+            system_instruction::create_account(
+                &self.payer(),
+                &account.pubkey(),
+                rent.minimum_balance(len),
+                len as u64,
+                &token_program,
+            ),
+            init,
+        ];
+        self.send(&ixs, &[&account]).await.expect_ok();
+        account.pubkey()
+    }
+
+    /// Mints `amount` of `mint` (whose mint authority is the context payer) to `to`.
+    pub async fn mint_to(&mut self, mint: Pubkey, to: Pubkey, token_program: Pubkey, amount: u64) {
+        let ix = spl_token_2022::instruction::mint_to(
+            &token_program,
+            &mint,
+            &to,
+            &self.payer(),
+            &[],
+            amount,
+        )
+        .expect("mint_to ix");
+        self.send_unique(&[ix], &[]).await.expect_ok();
+    }
+
+    /// Token balance of an SPL Token or Token-2022 account.
+    pub async fn token_balance(&mut self, account: Pubkey) -> u64 {
+        unpack_token_account(&self.account(account).await.expect("token account")).amount
+    }
+
+    /// Supply of an SPL Token or Token-2022 mint.
+    pub async fn mint_supply(&mut self, mint: Pubkey) -> u64 {
+        unpack_mint(&self.account(mint).await.expect("mint")).supply
     }
 
     pub fn payer(&self) -> Pubkey {

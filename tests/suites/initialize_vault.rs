@@ -74,6 +74,13 @@ async fn assert_initialized(env: &mut TestEnv, b: &InitializeVaultBuilder, out: 
         );
         assert_eq!(m.supply, 0);
     }
+    for (t, escrow) in a.escrows.iter().enumerate() {
+        let acc = env.account(*escrow).await.expect("escrow");
+        let e = unpack_token_account(&acc);
+        assert_eq!(e.mint, a.tranche_mints[t]);
+        assert_eq!(e.owner, a.vault, "the vault PDA owns the escrows");
+        assert_eq!(vault.tranches[t].escrow, *escrow);
+    }
 
     if env.mode == Mode::Sbf {
         let events = out.events::<VaultInitializedEvent>();
@@ -90,6 +97,7 @@ async fn assert_initialized(env: &mut TestEnv, b: &InitializeVaultBuilder, out: 
                 quote_decimals: quote.decimals,
                 liquidity: a.liquidity,
                 tranche_mints: a.tranche_mints,
+                escrows: a.escrows,
                 params: b.args.params,
                 ts: vault.created_ts,
             }]

@@ -7,6 +7,15 @@ pub const SEED_LIQUIDITY: &[u8] = b"liquidity";
 /// Tranche mint PDA: `[SEED_TRANCHE_MINT, vault, [tranche index]]`. Its mint authority is the vault.
 pub const SEED_TRANCHE_MINT: &[u8] = b"tranche_mint";
 
+/// Escrow of queued redemptions, a tranche token account PDA: `[SEED_ESCROW, vault, [tranche index]]`, owned by
+/// the vault.
+pub const SEED_ESCROW: &[u8] = b"escrow";
+/// A holder's redemption request: `[SEED_REDEMPTION, vault, owner, [tranche index]]`.
+pub const SEED_REDEMPTION: &[u8] = b"redemption";
+/// The final queue accumulators of an ended generation: `[SEED_GENERATION, vault, [tranche index], generation
+/// u64 LE]`.
+pub const SEED_GENERATION: &[u8] = b"generation";
+
 /// Layout version written by `initialize_vault`; bumped with every layout change of [`crate::state::Vault`].
 pub const VAULT_VERSION: u8 = 1;
 
@@ -26,3 +35,18 @@ pub const MAX_EPOCH_SECS: u32 = 90 * 86_400;
 pub const MAX_TIMELOCK_SECS: u32 = 30 * 86_400;
 /// Largest quote-mint decimals accepted; tranche mints copy the quote decimals.
 pub const MAX_QUOTE_DECIMALS: u8 = 12;
+
+/// Seconds in the 365-day year that APRs and borrow rates are quoted in.
+pub const SECONDS_PER_YEAR: u64 = 31_536_000;
+
+/// Shares locked for ever by a tranche's first deposit (native units of the tranche token). They are never
+/// minted to anyone, so the effective supply never returns to zero, and inflating the share price costs an
+/// attacker `DEAD_SHARES` times what it could take from a later depositor by rounding.
+pub const DEAD_SHARES: u64 = 1_000;
+/// Smallest first deposit into a tranche, native units; the depositor receives it less [`DEAD_SHARES`].
+pub const MIN_FIRST_DEPOSIT: u64 = 10 * DEAD_SHARES;
+
+/// Pause flags (bits of `Vault::pause_flags`). Repay and liquidate have none: nothing may block them.
+pub const PAUSE_DEPOSITS: u32 = 1 << 0;
+pub const PAUSE_BORROWS: u32 = 1 << 1;
+pub const PAUSE_REDEMPTION_REQUESTS: u32 = 1 << 2;

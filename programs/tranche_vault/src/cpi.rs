@@ -11,8 +11,11 @@ use anchor_spl::token_2022::spl_token_2022::extension::{
 use anchor_spl::token_2022::spl_token_2022::state::{
     Account as TokenAccountState, Mint as MintState,
 };
-use anchor_spl::token_interface::{initialize_account3, initialize_mint2};
+use anchor_spl::token_interface::{burn, initialize_account3, initialize_mint2, mint_to};
+use anchor_spl::token_interface::{transfer_checked, Burn, MintTo, TransferChecked};
 use anchor_spl::token_interface::{InitializeAccount3, InitializeMint2};
+
+use crate::state::VaultSigner;
 
 /// Creates the PDA `target` (signing with `target_seeds`) with `space` bytes owned by `owner`, paid by `payer`.
 ///
@@ -145,4 +148,82 @@ pub fn create_pda_token_account<'info>(
             authority: authority.clone(),
         },
     ))
+}
+
+/// Moves `amount` of `mint` from `from` to `to`; `authority` signs (the user, or the vault with `signer`).
+#[allow(clippy::too_many_arguments)]
+pub fn token_transfer<'info>(
+    token_program: &AccountInfo<'info>,
+    from: &AccountInfo<'info>,
+    mint: &AccountInfo<'info>,
+    to: &AccountInfo<'info>,
+    authority: &AccountInfo<'info>,
+    signer: Option<&VaultSigner>,
+    amount: u64,
+    decimals: u8,
+) -> Result<()> {
+    let accounts = TransferChecked {
+        from: from.clone(),
+        mint: mint.clone(),
+        to: to.clone(),
+        authority: authority.clone(),
+    };
+    match signer {
+        Some(v) => transfer_checked(
+            CpiContext::new_with_signer(token_program.key(), accounts, &[&v.seeds()]),
+            amount,
+            decimals,
+        ),
+        None => transfer_checked(
+            CpiContext::new(token_program.key(), accounts),
+            amount,
+            decimals,
+        ),
+    }
+}
+
+/// Mints `amount` tranche tokens to `to`, signed by the vault (the mint authority).
+pub fn vault_mint_to<'info>(
+    token_program: &AccountInfo<'info>,
+    mint: &AccountInfo<'info>,
+    to: &AccountInfo<'info>,
+    vault: &AccountInfo<'info>,
+    signer: &VaultSigner,
+    amount: u64,
+) -> Result<()> {
+    mint_to(
+        CpiContext::new_with_signer(
+            token_program.key(),
+            MintTo {
+                mint: mint.clone(),
+                to: to.clone(),
+                authority: vault.clone(),
+            },
+            &[&signer.seeds()],
+        ),
+        amount,
+    )
+}
+
+/// Burns `amount` tranche tokens from the vault-owned `from` (an escrow), signed by the vault.
+pub fn vault_burn<'info>(
+    token_program: &AccountInfo<'info>,
+    mint: &AccountInfo<'info>,
+    from: &AccountInfo<'info>,
+    vault: &AccountInfo<'info>,
+    signer: &VaultSigner,
+    amount: u64,
+) -> Result<()> {
+    burn(
+        CpiContext::new_with_signer(
+            token_program.key(),
+            Burn {
+                mint: mint.clone(),
+                from: from.clone(),
+                authority: vault.clone(),
+            },
+            &[&signer.seeds()],
+        ),
+        amount,
+    )
 }

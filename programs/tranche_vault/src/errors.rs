@@ -36,4 +36,68 @@ pub enum VaultError {
     VaultAlreadyInitialized,
     #[msg("Vault account data is smaller than the vault layout, or misaligned")]
     VaultAccountTooSmall,
+    #[msg("Arithmetic overflow")]
+    MathOverflow,
+    #[msg("Division by zero")]
+    DivisionByZero,
+    #[msg("A loss is larger than every tranche's NAV and the accrued fees together")]
+    LossExceedsClaims,
+    #[msg("After this, junior NAV would be below min_junior_bps of total NAV")]
+    JuniorSubordinationBreached,
+    #[msg("After this, junior + mezzanine NAV would be below min_subordination_bps of total NAV")]
+    SubordinationBreached,
+    #[msg(
+        "The tranche was wiped out (NAV 0 with holders): it takes no deposits until it recovers"
+    )]
+    TrancheWipedOut,
+    #[msg("Queue fill is outside 1..=queued shares, or a request snapshot is inconsistent")]
+    InvalidQueueFill,
+    #[msg("The request is from an ended generation: pass that generation's record")]
+    GenerationRecordRequired,
+    #[msg("Amount must be greater than zero")]
+    ZeroAmount,
+    #[msg("Deposits are paused")]
+    DepositsPaused,
+    #[msg("Redemption requests are paused")]
+    RedemptionRequestsPaused,
+    #[msg("Deposit would take the tranche's NAV above its deposit cap")]
+    DepositCapExceeded,
+    #[msg("A tranche's first deposit must be at least MIN_FIRST_DEPOSIT native units")]
+    FirstDepositTooSmall,
+    #[msg("Deposit is too small to mint a single share")]
+    DepositTooSmall,
+    #[msg("Fewer shares than min_shares would be minted")]
+    SlippageExceeded,
+    #[msg("Account is not this vault's tranche mint for the given tranche")]
+    WrongTrancheMint,
+    #[msg("Account is not this vault's redemption escrow for the given tranche")]
+    WrongEscrow,
+    #[msg("Account is not this vault's liquidity account")]
+    WrongLiquidity,
+    #[msg("Account is not this vault's quote mint")]
+    WrongQuoteMint,
+    #[msg("Token program is not the vault's quote token program")]
+    WrongTokenProgram,
+    #[msg("Token account has the wrong mint")]
+    WrongTokenMint,
+    #[msg("Redemption request belongs to another vault, owner or tranche")]
+    WrongRedemptionRequest,
+    #[msg("Generation record belongs to another vault, tranche or generation")]
+    WrongGenerationRecord,
+    #[msg("The request has no queued shares to cancel")]
+    NothingToCancel,
+    #[msg("The request has no filled payout to claim")]
+    NothingToClaim,
+    #[msg("The current epoch has not ended yet")]
+    EpochNotEnded,
+    #[msg(
+        "The request must be settled with claim_redeem (its generation ended) before it changes"
+    )]
+    RedemptionNotSettled,
+    #[msg("Token balance after the transfer does not match the vault's books")]
+    BalanceMismatch,
+    #[msg("Amount exceeds free liquidity (liquidity less reserved payouts)")]
+    InsufficientLiquidity,
+    #[msg("Amount exceeds the vault's outstanding debt")]
+    AmountExceedsDebt,
 }

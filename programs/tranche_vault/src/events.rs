@@ -21,7 +21,163 @@ pub struct VaultInitializedEvent {
     pub liquidity: Pubkey,
     /// Senior, mezzanine, junior.
     pub tranche_mints: [Pubkey; 3],
+    /// Redemption escrows (tranche token accounts owned by the vault): senior, mezzanine, junior.
+    pub escrows: [Pubkey; 3],
     pub params: VaultParams,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+/// Interest accrued and split through the income waterfall. Amounts are native quote units as fixed point
+/// (`_sf`: raw bits of a U68F60, divide by 2^60); tranche arrays are senior, mezzanine, junior.
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct InterestAccruedEvent {
+    pub vault: Pubkey,
+    /// Seconds since the previous accrual.
+    pub dt_secs: u64,
+    /// Utilization before the accrual, a fraction (fixed point).
+    pub utilization_sf: u128,
+    /// Annual borrow rate applied, a fraction per year (fixed point).
+    pub borrow_rate_sf: u128,
+    /// Borrow index after the accrual (fixed point, 1.0 at creation).
+    pub borrow_index_sf: u128,
+    /// Interest income: growth of the debt (fixed point, native units).
+    pub income_sf: u128,
+    /// Protocol fee taken off the top (fixed point, native units).
+    pub fee_sf: u128,
+    /// NAV added to each tranche, recoveries included (fixed point, native units).
+    pub to_tranche_sf: [u128; 3],
+    /// Part of `to_tranche_sf` that restored a write-down (fixed point, native units).
+    pub recovered_sf: [u128; 3],
+    /// Tranche NAVs after the accrual (fixed point, native units).
+    pub nav_after_sf: [u128; 3],
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+/// A deposit into a tranche.
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct DepositEvent {
+    pub vault: Pubkey,
+    /// 0 senior, 1 mezzanine, 2 junior.
+    pub tranche: u8,
+    pub depositor: Pubkey,
+    /// Quote paid in, native units.
+    pub amount: u64,
+    /// Tranche tokens minted, native units.
+    pub shares: u64,
+    /// Dead shares locked by this deposit (first deposit only), native units.
+    pub dead_shares: u64,
+    /// Tranche NAV after the deposit (fixed point, native quote units).
+    pub nav_after_sf: u128,
+    /// Tranche token supply after the deposit, native units (dead shares excluded).
+    pub supply_after: u64,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+/// Shares escrowed into the redemption queue.
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct RedemptionRequestedEvent {
+    pub vault: Pubkey,
+    pub tranche: u8,
+    pub owner: Pubkey,
+    /// Shares added to the queue by this request, native units.
+    pub shares: u64,
+    /// The owner's queued shares after it, native units.
+    pub request_shares: u64,
+    /// The tranche's queued shares after it, native units.
+    pub tranche_queued_shares: u64,
+    /// Epoch the shares will first be considered in.
+    pub epoch_index: u64,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+/// Unfilled shares returned from the queue.
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct RedemptionCancelledEvent {
+    pub vault: Pubkey,
+    pub tranche: u8,
+    pub owner: Pubkey,
+    /// Shares returned to the owner, native units.
+    pub shares: u64,
+    /// The tranche's queued shares after it, native units.
+    pub tranche_queued_shares: u64,
+    /// Filled payout still claimable by the owner, native quote units.
+    pub claimable: u64,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+/// One tranche's fill in an epoch close.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TrancheFill {
+    /// Shares queued before the fill, native units.
+    pub queued_before: u64,
+    /// Shares filled (and burned), native units.
+    pub filled: u64,
+    /// Payout reserved for the filled shares (fixed point, native quote units).
+    pub payout_sf: u128,
+    /// Most NAV the subordination limits let this tranche's redemptions take (fixed point, native units).
+    pub subordination_cap_sf: u128,
+    /// Tranche NAV after the fill (fixed point, native quote units).
+    pub nav_after_sf: u128,
+    /// Queue generation after the fill (it advances when the fill empties the queue).
+    pub generation_after: u64,
+}
+
+/// An epoch closed: queued redemptions filled senior first, pro rata within each tranche.
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct EpochClosedEvent {
+    pub vault: Pubkey,
+    /// The epoch that closed; the next one is `epoch_index + 1`.
+    pub epoch_index: u64,
+    /// Senior, mezzanine, junior.
+    pub fills: [TrancheFill; 3],
+    /// Free liquidity before the fills, native quote units.
+    pub free_liquidity_before: u64,
+    /// Total payouts reserved after the fills (fixed point, native quote units).
+    pub reserved_payout_after_sf: u128,
+    /// Unix seconds; also the start of the next epoch.
+    pub ts: i64,
+}
+
+/// A filled payout paid to the request owner.
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct RedemptionClaimedEvent {
+    pub vault: Pubkey,
+    pub tranche: u8,
+    pub owner: Pubkey,
+    /// Quote paid, native units.
+    pub amount: u64,
+    /// Shares still queued for the owner, native units.
+    pub remaining_shares: u64,
+    /// Whether the request account was closed (nothing queued, nothing left to claim).
+    pub closed: bool,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+/// Bad debt written off through the loss waterfall.
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct LossWrittenOffEvent {
+    pub vault: Pubkey,
+    /// Debt written off (fixed point, native quote units).
+    pub loss_sf: u128,
+    /// Written down from each tranche, senior, mezzanine, junior (fixed point, native units).
+    pub tranche_sf: [u128; 3],
+    /// Written down from accrued protocol fees (fixed point, native units).
+    pub fees_sf: u128,
+    /// Tranche NAVs after (fixed point, native units).
+    pub nav_after_sf: [u128; 3],
     /// Unix seconds.
     pub ts: i64,
 }

@@ -26,3 +26,31 @@ pub fn liquidity(vault: &Pubkey) -> (Pubkey, u8) {
 pub fn tranche_mint(vault: &Pubkey, tranche: Tranche) -> (Pubkey, u8) {
     Pubkey::find_program_address(&[SEED_TRANCHE_MINT, vault.as_ref(), &tranche.seed()], &ID)
 }
+
+pub fn escrow(vault: &Pubkey, tranche: Tranche) -> (Pubkey, u8) {
+    Pubkey::find_program_address(&[SEED_ESCROW, vault.as_ref(), &tranche.seed()], &ID)
+}
+
+pub fn redemption(vault: &Pubkey, owner: &Pubkey, tranche: Tranche) -> (Pubkey, u8) {
+    Pubkey::find_program_address(
+        &[
+            SEED_REDEMPTION,
+            vault.as_ref(),
+            owner.as_ref(),
+            &tranche.seed(),
+        ],
+        &ID,
+    )
+}
+
+pub fn generation(vault: &Pubkey, tranche: Tranche, generation: u64) -> (Pubkey, u8) {
+    Pubkey::find_program_address(
+        &[
+            SEED_GENERATION,
+            vault.as_ref(),
+            &tranche.seed(),
+            &generation.to_le_bytes(),
+        ],
+        &ID,
+    )
+}

@@ -1,5 +1,13 @@
 //! One instruction per file, grouped by role.
 
+pub mod depositor;
 pub mod governance;
+pub mod keeper;
+#[cfg(feature = "test-hooks")]
+pub mod testing;
 
+pub use depositor::*;
 pub use governance::*;
+pub use keeper::*;
+#[cfg(feature = "test-hooks")]
+pub use testing::*;

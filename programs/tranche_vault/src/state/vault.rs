@@ -4,6 +4,13 @@ use anchor_lang::prelude::*;
 
 use crate::constants::*;
 use crate::errors::VaultError;
+use crate::events::InterestAccruedEvent;
+use crate::math::fixed::{add, mul_floor, sub, to_native_floor};
+use crate::math::interest::{borrow_rate, grow_index, utilization};
+use crate::math::queue::{Accumulator, P_MIN};
+use crate::math::subordination::Limits;
+use crate::math::waterfall::{split_income, split_loss, LossSplit, TrancheBook};
+use crate::math::{PodSf, Sf};
 
 /// The three tranches, by their index in [`Vault::tranches`] and in the tranche-mint PDA seeds.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,14 +123,62 @@ impl VaultParams {
 #[derive(Debug, PartialEq, Eq)]
 pub struct TrancheState {
     pub mint: Pubkey,
+    /// Token account (PDA, owned by the vault) that holds this tranche's queued redemption shares.
+    pub escrow: Pubkey,
     /// Deposit cap, in native quote units of NAV.
     pub deposit_cap: u64,
     /// Target APR, in bps (unused for junior, which takes the residual).
     pub target_apr_bps: u16,
     pub mint_bump: u8,
-    pub _pad: [u8; 5],
-    /// Reserved for NAV, written-down amount and epoch queue totals (later layouts).
-    pub _reserved: [u64; 16],
+    pub escrow_bump: u8,
+    pub _pad: [u8; 4],
+    /// Net asset value, native quote units (fixed point, 2^-60).
+    pub nav_sf: PodSf,
+    /// Losses written down and not yet restored, native quote units (fixed point).
+    pub written_down_sf: PodSf,
+    /// Shares locked by the first deposit ([`DEAD_SHARES`], or 0 before it). Effective supply = mint supply
+    /// + dead shares.
+    pub dead_shares: u64,
+    /// Shares escrowed in the redemption queue and not yet filled (tranche token native units).
+    pub queued_shares: u64,
+    /// Queue accumulators of the current generation (see `math::queue`): Π unfilled fraction, and Σ p · payout
+    /// per queued share (native quote units per share), both fixed point.
+    pub queue_p_sf: PodSf,
+    pub queue_s_sf: PodSf,
+    pub queue_generation: u64,
+    pub _reserved: [u64; 8],
+}
+
+impl TrancheState {
+    pub fn nav(&self) -> Sf {
+        self.nav_sf.get()
+    }
+
+    pub fn accumulator(&self) -> Accumulator {
+        Accumulator {
+            p: self.queue_p_sf.get(),
+            s: self.queue_s_sf.get(),
+            generation: self.queue_generation,
+        }
+    }
+
+    pub fn set_accumulator(&mut self, acc: &Accumulator) {
+        self.queue_p_sf.set(acc.p);
+        self.queue_s_sf.set(acc.s);
+        self.queue_generation = acc.generation;
+    }
+
+    /// Effective supply for share conversions: tranche tokens outstanding plus dead shares.
+    pub fn effective_supply(&self, mint_supply: u64) -> Result<u64> {
+        mint_supply
+            .checked_add(self.dead_shares)
+            .ok_or_else(|| error!(VaultError::MathOverflow))
+    }
+
+    /// Wiped out: funded once, now at NAV 0.
+    pub fn is_wiped_out(&self) -> bool {
+        self.dead_shares > 0 && self.nav() == Sf::ZERO
+    }
 }
 
 /// The vault. Zero-copy: instructions read and write it in place, without (de)serializing ~1.5 KB.
@@ -166,8 +221,25 @@ pub struct Vault {
     pub created_ts: i64,
     /// Unix seconds of the last interest accrual.
     pub last_accrual_ts: i64,
-    /// Reserved for later layouts (debt, borrow index, fees, epoch state).
-    pub _reserved: [u64; 64],
+    /// Quote tokens the vault's books hold in the liquidity account, native units. Tokens sent to the account
+    /// without going through the program are not counted (a donation cannot move a price).
+    pub liquidity_native: u64,
+    /// Index of the current redemption epoch (0 for the first).
+    pub epoch_index: u64,
+    /// Unix seconds when the current epoch started; `close_epoch` is allowed from start + epoch_duration_secs.
+    pub epoch_start_ts: i64,
+    /// Payouts of filled redemptions, reserved in the liquidity and not yet claimed, native quote units
+    /// (fixed point).
+    pub reserved_payout_sf: PodSf,
+    /// Protocol fees accrued and not withdrawn, native quote units (fixed point).
+    pub fees_sf: PodSf,
+    /// Total debt divided by the borrow index at the time of each borrow (fixed point). Debt =
+    /// scaled debt · borrow index.
+    pub scaled_debt_sf: PodSf,
+    /// Borrow index: 1.0 at creation, grows with the borrow rate (fixed point).
+    pub borrow_index_sf: PodSf,
+    /// Reserved for later layouts.
+    pub _reserved: [u64; 40],
 }
 
 // SAFETY: `RateCurve` is `repr(C)`, four `u32`s, no padding: any bit pattern is valid. It is stored in place in
@@ -244,13 +316,15 @@ impl Vault {
     /// - the layout version is [`VAULT_VERSION`];
     /// - every parameter is within bounds;
     /// - the junior tranche has no target APR (it takes the residual);
-    /// - the liquidity account and the three tranche mints are set and pairwise distinct;
-    /// - the guardian, when set, differs from the authority.
+    /// - the liquidity account, the three tranche mints and the three escrows are set and pairwise distinct;
+    /// - the guardian, when set, differs from the authority;
+    /// - the money invariants of [`Vault::books_invariant`].
     pub fn invariant(&self) -> Result<()> {
         require!(self.version == VAULT_VERSION, VaultError::WrongVaultVersion);
         self.params().validate()?;
         let m = self.tranche_mints();
-        let keys = [self.liquidity, m[0], m[1], m[2]];
+        let e = [0, 1, 2].map(|t| self.tranches[t].escrow);
+        let keys = [self.liquidity, m[0], m[1], m[2], e[0], e[1], e[2]];
         for (i, a) in keys.iter().enumerate() {
             require!(*a != Pubkey::default(), VaultError::InvariantViolated);
             for b in &keys[i + 1..] {
@@ -265,6 +339,176 @@ impl Vault {
             self.guardian == Pubkey::default() || self.guardian != self.authority,
             VaultError::GuardianIsAuthority
         );
+        self.books_invariant()
+    }
+
+    /// The money invariants:
+    /// - claims ≤ assets: Σ tranche NAV + fees + reserved payouts ≤ liquidity + debt;
+    /// - reserved payouts ≤ liquidity (they are paid from it);
+    /// - seniority: no tranche is written down while a more junior one still has NAV;
+    /// - a never-funded tranche has no NAV, and a funded one has exactly [`DEAD_SHARES`] locked;
+    /// - queue accumulators: `P_MIN ≤ p ≤ 1`.
+    pub fn books_invariant(&self) -> Result<()> {
+        let nav = self.navs();
+        let claims = add(
+            add(add(nav[0], nav[1])?, nav[2])?,
+            add(self.fees_sf.get(), self.reserved_payout_sf.get())?,
+        )?;
+        let liquidity = crate::math::fixed::from_native(self.liquidity_native);
+        let assets = add(liquidity, self.debt()?)?;
+        require!(claims <= assets, VaultError::InvariantViolated);
+        require!(
+            self.reserved_payout_sf.get() <= liquidity,
+            VaultError::InvariantViolated
+        );
+        for senior in 0..3 {
+            if self.tranches[senior].written_down_sf.get() > Sf::ZERO {
+                require!(
+                    nav[senior + 1..].iter().all(|n| *n == Sf::ZERO),
+                    VaultError::InvariantViolated
+                );
+            }
+        }
+        for t in &self.tranches {
+            require!(
+                t.dead_shares == DEAD_SHARES || (t.dead_shares == 0 && t.nav() == Sf::ZERO),
+                VaultError::InvariantViolated
+            );
+            let p = t.queue_p_sf.get();
+            require!(p >= P_MIN && p <= Sf::ONE, VaultError::InvariantViolated);
+        }
         Ok(())
+    }
+
+    pub fn navs(&self) -> [Sf; 3] {
+        [
+            self.tranches[0].nav(),
+            self.tranches[1].nav(),
+            self.tranches[2].nav(),
+        ]
+    }
+
+    pub fn limits(&self) -> Limits {
+        Limits {
+            min_junior_bps: self.min_junior_bps,
+            min_subordination_bps: self.min_subordination_bps,
+        }
+    }
+
+    /// Total debt: scaled debt · borrow index, native quote units (fixed point, rounded down; positions owe
+    /// their own debt rounded up).
+    pub fn debt(&self) -> Result<Sf> {
+        mul_floor(self.scaled_debt_sf.get(), self.borrow_index_sf.get())
+    }
+
+    /// Liquidity not reserved for filled redemptions, native units, rounded down.
+    pub fn free_liquidity(&self) -> Result<u64> {
+        let free = sub(
+            crate::math::fixed::from_native(self.liquidity_native),
+            self.reserved_payout_sf.get(),
+        )?;
+        to_native_floor(free)
+    }
+
+    /// Accrues interest from `last_accrual_ts` to `now`: grows the borrow index by the kinked rate at the
+    /// current utilization, and splits the debt's growth through the income waterfall. Returns the event to
+    /// emit when there was income.
+    pub fn accrue(&mut self, vault: Pubkey, now: i64) -> Result<Option<InterestAccruedEvent>> {
+        let dt = u64::try_from(now.saturating_sub(self.last_accrual_ts)).unwrap_or(0);
+        if dt == 0 {
+            return Ok(None);
+        }
+        self.last_accrual_ts = now;
+        if self.scaled_debt_sf.get() == Sf::ZERO {
+            return Ok(None);
+        }
+        let debt_before = self.debt()?;
+        let u = utilization(to_native_floor(debt_before)?, self.free_liquidity()?)?;
+        let rate = borrow_rate(&self.rate_curve, u)?;
+        let index = grow_index(self.borrow_index_sf.get(), rate, dt)?;
+        self.borrow_index_sf.set(index);
+        let income = sub(self.debt()?, debt_before)?;
+        let book = TrancheBook {
+            nav: self.navs(),
+            written_down: [0, 1, 2].map(|t| self.tranches[t].written_down_sf.get()),
+            target_apr_bps: [
+                self.tranches[0].target_apr_bps,
+                self.tranches[1].target_apr_bps,
+            ],
+            junior_funded: self.tranches[Tranche::Junior.index()].dead_shares > 0,
+        };
+        let split = split_income(income, self.protocol_fee_bps, &book, dt)?;
+        self.fees_sf.set(add(self.fees_sf.get(), split.fee)?);
+        for (t, state) in self.tranches.iter_mut().enumerate() {
+            state.nav_sf.set(add(state.nav(), split.to_tranche[t])?);
+            state
+                .written_down_sf
+                .set(sub(state.written_down_sf.get(), split.recovered[t])?);
+        }
+        Ok(Some(InterestAccruedEvent {
+            vault,
+            dt_secs: dt,
+            utilization_sf: u.to_bits(),
+            borrow_rate_sf: rate.to_bits(),
+            borrow_index_sf: index.to_bits(),
+            income_sf: income.to_bits(),
+            fee_sf: split.fee.to_bits(),
+            to_tranche_sf: split.to_tranche.map(|x| x.to_bits()),
+            recovered_sf: split.recovered.map(|x| x.to_bits()),
+            nav_after_sf: self.navs().map(|x| x.to_bits()),
+            ts: now,
+        }))
+    }
+
+    /// Writes off `loss` of debt through the loss waterfall (junior, mezzanine, senior, then fees) and records
+    /// the write-downs.
+    pub fn write_off(&mut self, loss: Sf) -> Result<LossSplit> {
+        let split = split_loss(loss, &self.navs(), self.fees_sf.get())?;
+        for (t, state) in self.tranches.iter_mut().enumerate() {
+            state.nav_sf.set(sub(state.nav(), split.tranche[t])?);
+            state
+                .written_down_sf
+                .set(add(state.written_down_sf.get(), split.tranche[t])?);
+        }
+        self.fees_sf.set(sub(self.fees_sf.get(), split.fees)?);
+        Ok(split)
+    }
+
+    /// What signing as the vault PDA needs, copied out so that the account is not borrowed during the CPI.
+    pub fn signer(&self) -> VaultSigner {
+        VaultSigner {
+            creator: self.creator,
+            quote_mint: self.quote_mint,
+            id: self.vault_id.to_le_bytes(),
+            bump: [self.bump],
+        }
+    }
+
+    pub fn tranche(&self, t: Tranche) -> &TrancheState {
+        &self.tranches[t.index()]
+    }
+
+    pub fn tranche_mut(&mut self, t: Tranche) -> &mut TrancheState {
+        &mut self.tranches[t.index()]
+    }
+}
+
+/// The vault PDA's seeds, for `invoke_signed`.
+pub struct VaultSigner {
+    creator: Pubkey,
+    quote_mint: Pubkey,
+    id: [u8; 8],
+    bump: [u8; 1],
+}
+
+impl VaultSigner {
+    pub fn seeds(&self) -> [&[u8]; 5] {
+        [
+            SEED_VAULT,
+            self.creator.as_ref(),
+            self.quote_mint.as_ref(),
+            &self.id,
+            &self.bump,
+        ]
     }
 }

@@ -11,6 +11,8 @@ use crate::constants::*;
 use crate::cpi;
 use crate::errors::VaultError;
 use crate::events::VaultInitializedEvent;
+use crate::math::queue::Accumulator;
+use crate::math::Sf;
 use crate::state::{Tranche, Vault, VaultParams};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,7 +27,7 @@ pub struct InitializeVaultArgs {
 #[derive(Accounts)]
 #[instruction(args: InitializeVaultArgs)]
 pub struct InitializeVault<'info> {
-    /// Pays rent for the five new accounts.
+    /// Pays rent for the eight new accounts.
     #[account(mut)]
     pub payer: Signer<'info>,
     /// First governance authority, and the creator in the vault seeds. May be a multisig PDA signing by CPI.
@@ -51,6 +53,15 @@ pub struct InitializeVault<'info> {
     /// CHECK: created by the handler, after validation, as the junior tranche mint.
     #[account(mut, seeds = [SEED_TRANCHE_MINT, vault.key().as_ref(), &Tranche::Junior.seed()], bump)]
     pub junior_mint: UncheckedAccount<'info>,
+    /// CHECK: created by the handler, after validation, as the senior redemption escrow.
+    #[account(mut, seeds = [SEED_ESCROW, vault.key().as_ref(), &Tranche::Senior.seed()], bump)]
+    pub senior_escrow: UncheckedAccount<'info>,
+    /// CHECK: created by the handler, after validation, as the mezzanine redemption escrow.
+    #[account(mut, seeds = [SEED_ESCROW, vault.key().as_ref(), &Tranche::Mezzanine.seed()], bump)]
+    pub mezzanine_escrow: UncheckedAccount<'info>,
+    /// CHECK: created by the handler, after validation, as the junior redemption escrow.
+    #[account(mut, seeds = [SEED_ESCROW, vault.key().as_ref(), &Tranche::Junior.seed()], bump)]
+    pub junior_escrow: UncheckedAccount<'info>,
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
@@ -98,7 +109,8 @@ impl InitializeVault<'_> {
     }
 
     /// 1. validate the arguments and the quote mint (before any account is created);
-    /// 2. create the vault PDA, its liquidity token account and the three tranche mints (owned by the vault);
+    /// 2. create the vault PDA, its liquidity token account, the three tranche mints and their three
+    ///    redemption escrows (all owned by the vault);
     /// 3. write the vault state;
     /// 4. check `Vault::invariant`;
     /// 5. emit `VaultInitializedEvent`.
@@ -137,27 +149,40 @@ impl InitializeVault<'_> {
             &token_program,
             &system_program,
         )?;
-        let mints = [
-            (Tranche::Senior, &a.senior_mint, ctx.bumps.senior_mint),
+        let tranches = [
+            (
+                Tranche::Senior,
+                (&a.senior_mint, ctx.bumps.senior_mint),
+                (&a.senior_escrow, ctx.bumps.senior_escrow),
+            ),
             (
                 Tranche::Mezzanine,
-                &a.mezzanine_mint,
-                ctx.bumps.mezzanine_mint,
+                (&a.mezzanine_mint, ctx.bumps.mezzanine_mint),
+                (&a.mezzanine_escrow, ctx.bumps.mezzanine_escrow),
             ),
-            (Tranche::Junior, &a.junior_mint, ctx.bumps.junior_mint),
+            (
+                Tranche::Junior,
+                (&a.junior_mint, ctx.bumps.junior_mint),
+                (&a.junior_escrow, ctx.bumps.junior_escrow),
+            ),
         ];
-        for (tranche, mint, bump) in mints {
+        for (tranche, (mint, mint_bump), (escrow, escrow_bump)) in tranches {
+            let seed = tranche.seed();
             cpi::create_pda_mint(
                 &payer,
                 &mint.to_account_info(),
-                &[
-                    SEED_TRANCHE_MINT,
-                    vault_key.as_ref(),
-                    &tranche.seed(),
-                    &[bump],
-                ],
+                &[SEED_TRANCHE_MINT, vault_key.as_ref(), &seed, &[mint_bump]],
                 decimals,
                 &vault_key,
+                &token_program,
+                &system_program,
+            )?;
+            cpi::create_pda_token_account(
+                &payer,
+                &escrow.to_account_info(),
+                &[SEED_ESCROW, vault_key.as_ref(), &seed, &[escrow_bump]],
+                &mint.to_account_info(),
+                &a.vault.to_account_info(),
                 &token_program,
                 &system_program,
             )?;
@@ -178,14 +203,19 @@ impl InitializeVault<'_> {
         vault.quote_mint = quote_mint;
         vault.quote_token_program = a.token_program.key();
         vault.liquidity = a.liquidity.key();
-        for (tranche, mint, bump) in mints {
+        for (tranche, (mint, mint_bump), (escrow, escrow_bump)) in tranches {
             let state = &mut vault.tranches[tranche.index()];
             state.mint = mint.key();
-            state.mint_bump = bump;
+            state.mint_bump = mint_bump;
+            state.escrow = escrow.key();
+            state.escrow_bump = escrow_bump;
+            state.set_accumulator(&Accumulator::START);
         }
         vault.set_params(&args.params);
         vault.created_ts = now;
         vault.last_accrual_ts = now;
+        vault.epoch_start_ts = now;
+        vault.borrow_index_sf.set(Sf::ONE);
         vault.invariant()?;
 
         emit!(VaultInitializedEvent {
@@ -199,6 +229,7 @@ impl InitializeVault<'_> {
             quote_decimals: vault.quote_decimals,
             liquidity: vault.liquidity,
             tranche_mints: vault.tranche_mints(),
+            escrows: [0, 1, 2].map(|t| vault.tranches[t].escrow),
             params: vault.params(),
             ts: now,
         });

@@ -1,0 +1,125 @@
+//! `cancel_redeem`: take back the shares of a request that are still unfilled.
+
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+use crate::constants::*;
+use crate::cpi;
+use crate::errors::VaultError;
+use crate::events::RedemptionCancelledEvent;
+use crate::instructions::keeper::accrue::accrue_vault;
+use crate::math::queue::{settle, Settled};
+use crate::state::{RedemptionRequest, Tranche, Vault};
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CancelRedeemArgs {
+    pub tranche: Tranche,
+}
+
+#[derive(Accounts)]
+#[instruction(args: CancelRedeemArgs)]
+pub struct CancelRedeem<'info> {
+    /// The request's owner; receives the request's rent if it closes.
+    #[account(mut)]
+    pub owner: Signer<'info>,
+    #[account(mut)]
+    pub vault: AccountLoader<'info, Vault>,
+    #[account(address = vault.load()?.tranche(args.tranche).mint @ VaultError::WrongTrancheMint)]
+    pub tranche_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(mut, address = vault.load()?.tranche(args.tranche).escrow @ VaultError::WrongEscrow)]
+    pub escrow: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Receives the unfilled shares; any account of the tranche mint.
+    #[account(mut, constraint = owner_shares.mint == tranche_mint.key() @ VaultError::WrongTokenMint)]
+    pub owner_shares: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(
+        mut,
+        seeds = [SEED_REDEMPTION, vault.key().as_ref(), owner.key().as_ref(), &args.tranche.seed()],
+        bump = request.bump,
+        has_one = owner @ VaultError::WrongRedemptionRequest,
+        has_one = vault @ VaultError::WrongRedemptionRequest,
+    )]
+    pub request: Box<Account<'info, RedemptionRequest>>,
+    #[account(address = vault.load()?.quote_token_program @ VaultError::WrongTokenProgram)]
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+impl CancelRedeem<'_> {
+    /// Business rules: the request is in the current generation (else `claim_redeem` first) and still has
+    /// queued shares. Returns it brought up to date.
+    fn validate(&self, vault: &Vault, args: &CancelRedeemArgs) -> Result<Settled> {
+        let acc = vault.tranche(args.tranche).accumulator();
+        let snap = self.request.snapshot();
+        require!(
+            snap.shares == 0 || snap.generation == acc.generation,
+            VaultError::RedemptionNotSettled
+        );
+        let settled = settle(&snap, &acc, None)?;
+        require!(settled.snapshot.shares > 0, VaultError::NothingToCancel);
+        Ok(settled)
+    }
+
+    /// 1. accrue;
+    /// 2. validate and settle the request (what is filled stays claimable);
+    /// 3. return the unfilled shares from the escrow;
+    /// 4. book the request (no shares queued) and the tranche's queued total; close the request if it has
+    ///    nothing left to claim;
+    /// 5. invariants;
+    /// 6. `RedemptionCancelledEvent`.
+    pub fn handler(ctx: Context<CancelRedeem>, args: CancelRedeemArgs) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        let key = ctx.accounts.vault.key();
+        let (settled, signer) = {
+            let mut vault = ctx.accounts.vault.load_mut()?;
+            accrue_vault(&mut vault, key, now)?;
+            (ctx.accounts.validate(&vault, &args)?, vault.signer())
+        };
+        let shares = settled.snapshot.shares;
+
+        let a = &ctx.accounts;
+        cpi::token_transfer(
+            &a.token_program.to_account_info(),
+            &a.escrow.to_account_info(),
+            &a.tranche_mint.to_account_info(),
+            &a.owner_shares.to_account_info(),
+            &a.vault.to_account_info(),
+            Some(&signer),
+            shares,
+            a.tranche_mint.decimals,
+        )?;
+
+        let a = ctx.accounts;
+        let mut vault = a.vault.load_mut()?;
+        let t = vault.tranche_mut(args.tranche);
+        t.queued_shares = t
+            .queued_shares
+            .checked_sub(shares)
+            .ok_or(VaultError::MathOverflow)?;
+        let tranche_queued = t.queued_shares;
+        let req = &mut a.request;
+        let mut snap = settled.snapshot;
+        snap.shares = 0;
+        req.set_snapshot(&snap);
+        req.claimable_native = req
+            .claimable_native
+            .checked_add(settled.payout)
+            .ok_or(VaultError::MathOverflow)?;
+        req.updated_ts = now;
+        req.invariant()?;
+        vault.invariant()?;
+        let claimable = req.claimable_native;
+        if req.is_empty() {
+            req.close(a.owner.to_account_info())?;
+        }
+
+        emit!(RedemptionCancelledEvent {
+            vault: key,
+            tranche: args.tranche.index() as u8,
+            owner: a.owner.key(),
+            shares,
+            tranche_queued_shares: tranche_queued,
+            claimable,
+            ts: now,
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,133 @@
+//! `request_redeem`: escrow tranche tokens into the epoch redemption queue.
+
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+use crate::constants::*;
+use crate::cpi;
+use crate::errors::VaultError;
+use crate::events::RedemptionRequestedEvent;
+use crate::instructions::keeper::accrue::accrue_vault;
+use crate::math::queue::{settle, Settled};
+use crate::state::{RedemptionRequest, Tranche, Vault};
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RequestRedeemArgs {
+    pub tranche: Tranche,
+    /// Tranche tokens to queue, native units.
+    pub shares: u64,
+}
+
+#[derive(Accounts)]
+#[instruction(args: RequestRedeemArgs)]
+pub struct RequestRedeem<'info> {
+    /// Holder of the shares; pays the request account's rent (returned when it closes).
+    #[account(mut)]
+    pub owner: Signer<'info>,
+    #[account(mut)]
+    pub vault: AccountLoader<'info, Vault>,
+    #[account(address = vault.load()?.tranche(args.tranche).mint @ VaultError::WrongTrancheMint)]
+    pub tranche_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(mut, address = vault.load()?.tranche(args.tranche).escrow @ VaultError::WrongEscrow)]
+    pub escrow: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The owner's tranche tokens (the owner is its owner or delegate).
+    #[account(mut, constraint = owner_shares.mint == tranche_mint.key() @ VaultError::WrongTokenMint)]
+    pub owner_shares: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(
+        init_if_needed,
+        payer = owner,
+        space = RedemptionRequest::SPACE,
+        seeds = [SEED_REDEMPTION, vault.key().as_ref(), owner.key().as_ref(), &args.tranche.seed()],
+        bump,
+    )]
+    pub request: Box<Account<'info, RedemptionRequest>>,
+    #[account(address = vault.load()?.quote_token_program @ VaultError::WrongTokenProgram)]
+    pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+impl RequestRedeem<'_> {
+    /// Business rules: shares > 0, requests not paused, and a request left in an ended generation is settled
+    /// first (`claim_redeem`). Returns the request brought up to date.
+    fn validate(&self, vault: &Vault, args: &RequestRedeemArgs) -> Result<Settled> {
+        require!(args.shares > 0, VaultError::ZeroAmount);
+        require!(
+            vault.pause_flags & PAUSE_REDEMPTION_REQUESTS == 0,
+            VaultError::RedemptionRequestsPaused
+        );
+        let acc = vault.tranche(args.tranche).accumulator();
+        let snap = self.request.snapshot();
+        require!(
+            snap.shares == 0 || snap.generation == acc.generation,
+            VaultError::RedemptionNotSettled
+        );
+        settle(&snap, &acc, None)
+    }
+
+    /// 1. accrue;
+    /// 2. validate, and settle what earlier epochs filled of this request (`math::queue::settle`);
+    /// 3. transfer the shares into the tranche's escrow;
+    /// 4. book the request (snapshot at the current accumulators) and the tranche's queued total;
+    /// 5. invariants of the vault and the request;
+    /// 6. `RedemptionRequestedEvent`.
+    pub fn handler(ctx: Context<RequestRedeem>, args: RequestRedeemArgs) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        let key = ctx.accounts.vault.key();
+        let settled = {
+            let mut vault = ctx.accounts.vault.load_mut()?;
+            accrue_vault(&mut vault, key, now)?;
+            ctx.accounts.validate(&vault, &args)?
+        };
+
+        let a = &ctx.accounts;
+        cpi::token_transfer(
+            &a.token_program.to_account_info(),
+            &a.owner_shares.to_account_info(),
+            &a.tranche_mint.to_account_info(),
+            &a.escrow.to_account_info(),
+            &a.owner.to_account_info(),
+            None,
+            args.shares,
+            a.tranche_mint.decimals,
+        )?;
+
+        let a = ctx.accounts;
+        let mut vault = a.vault.load_mut()?;
+        let t = vault.tranche_mut(args.tranche);
+        t.queued_shares = t
+            .queued_shares
+            .checked_add(args.shares)
+            .ok_or(VaultError::MathOverflow)?;
+        let tranche_queued = t.queued_shares;
+        let req = &mut a.request;
+        let mut snap = settled.snapshot;
+        snap.shares = snap
+            .shares
+            .checked_add(args.shares)
+            .ok_or(VaultError::MathOverflow)?;
+        req.vault = key;
+        req.owner = a.owner.key();
+        req.tranche = args.tranche.index() as u8;
+        req.bump = ctx.bumps.request;
+        req.set_snapshot(&snap);
+        req.claimable_native = req
+            .claimable_native
+            .checked_add(settled.payout)
+            .ok_or(VaultError::MathOverflow)?;
+        req.updated_ts = now;
+        req.invariant()?;
+        vault.invariant()?;
+
+        emit!(RedemptionRequestedEvent {
+            vault: key,
+            tranche: req.tranche,
+            owner: req.owner,
+            shares: args.shares,
+            request_shares: snap.shares,
+            tranche_queued_shares: tranche_queued,
+            epoch_index: vault.epoch_index,
+            ts: now,
+        });
+        Ok(())
+    }
+}

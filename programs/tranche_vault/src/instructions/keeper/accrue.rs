@@ -1,0 +1,32 @@
+//! `accrue`: permissionless refresh of a vault's interest and income waterfall.
+
+use anchor_lang::prelude::*;
+
+use crate::state::Vault;
+
+#[derive(Accounts)]
+pub struct Accrue<'info> {
+    #[account(mut)]
+    pub vault: AccountLoader<'info, Vault>,
+}
+
+impl Accrue<'_> {
+    /// 1. accrue interest since the last accrual and split it through the income waterfall;
+    /// 2. `Vault::invariant`;
+    /// 3. `InterestAccruedEvent` when there was income.
+    pub fn handler(ctx: Context<Accrue>) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        let key = ctx.accounts.vault.key();
+        let mut vault = ctx.accounts.vault.load_mut()?;
+        accrue_vault(&mut vault, key, now)?;
+        vault.invariant()
+    }
+}
+
+/// The accrual every vault instruction starts with: [`Vault::accrue`], then its event.
+pub(crate) fn accrue_vault(vault: &mut Vault, key: Pubkey, now: i64) -> Result<()> {
+    if let Some(event) = vault.accrue(key, now)? {
+        emit!(event);
+    }
+    Ok(())
+}

@@ -1,0 +1,227 @@
+//! `close_epoch`: permissionless once the epoch has ended. Fills queued redemptions senior first, then
+//! mezzanine, then junior, pro rata within each tranche, limited by free liquidity and the subordination
+//! limits. Its cost does not depend on the number of requests: each tranche is one aggregate fill.
+
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+use crate::constants::*;
+use crate::cpi;
+use crate::errors::VaultError;
+use crate::events::{EpochClosedEvent, TrancheFill};
+use crate::instructions::keeper::accrue::accrue_vault;
+use crate::math::fixed::{add, from_native, sub, Sf};
+use crate::math::queue::{apply_fill, GenerationEnd};
+use crate::math::shares::{shares_for_value_floor, value_of_shares_floor};
+use crate::math::subordination::max_redeemable;
+use crate::state::{GenerationRecord, Tranche, Vault};
+
+#[derive(Accounts)]
+pub struct CloseEpoch<'info> {
+    /// Anyone; pays the rent of a generation record when a fill ends a generation.
+    #[account(mut)]
+    pub payer: Signer<'info>,
+    #[account(mut)]
+    pub vault: AccountLoader<'info, Vault>,
+    #[account(mut, address = vault.load()?.tranches[0].mint @ VaultError::WrongTrancheMint)]
+    pub senior_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(mut, address = vault.load()?.tranches[1].mint @ VaultError::WrongTrancheMint)]
+    pub mezzanine_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(mut, address = vault.load()?.tranches[2].mint @ VaultError::WrongTrancheMint)]
+    pub junior_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(mut, address = vault.load()?.tranches[0].escrow @ VaultError::WrongEscrow)]
+    pub senior_escrow: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, address = vault.load()?.tranches[1].escrow @ VaultError::WrongEscrow)]
+    pub mezzanine_escrow: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, address = vault.load()?.tranches[2].escrow @ VaultError::WrongEscrow)]
+    pub junior_escrow: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: the generation record PDA of the senior tranche's *current* generation
+    /// (`pda::generation(vault, Senior, generation)`); created and checked only if this close ends it.
+    #[account(mut)]
+    pub senior_generation: UncheckedAccount<'info>,
+    /// CHECK: as `senior_generation`, for mezzanine.
+    #[account(mut)]
+    pub mezzanine_generation: UncheckedAccount<'info>,
+    /// CHECK: as `senior_generation`, for junior.
+    #[account(mut)]
+    pub junior_generation: UncheckedAccount<'info>,
+    #[account(address = vault.load()?.quote_token_program @ VaultError::WrongTokenProgram)]
+    pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+/// A tranche fill to carry out after the books are updated.
+#[derive(Clone, Copy, Default)]
+struct Planned {
+    fill: TrancheFill,
+    /// The generation that ended, and its final accumulators.
+    ended: Option<(u64, GenerationEnd)>,
+}
+
+impl CloseEpoch<'_> {
+    /// Fills each tranche's queue in seniority order and books the result. Each tranche: the value of all its
+    /// queued shares at the current price, capped by free liquidity and by `max_redeemable`; when capped, the
+    /// shares filled are rounded down and paid at the same price, rounded down.
+    fn fill_all(&self, vault: &mut Vault) -> Result<[Planned; 3]> {
+        let supplies = [
+            self.senior_mint.supply,
+            self.mezzanine_mint.supply,
+            self.junior_mint.supply,
+        ];
+        let mut free = from_native(vault.free_liquidity()?);
+        let mut plans = [Planned::default(); 3];
+        for t in Tranche::ALL {
+            let i = t.index();
+            let cap = max_redeemable(t, &vault.navs(), vault.limits())?;
+            let state = vault.tranche_mut(t);
+            let (queued, nav) = (state.queued_shares, state.nav());
+            plans[i].fill.queued_before = queued;
+            plans[i].fill.subordination_cap_sf = cap.to_bits();
+            if queued > 0 && nav > Sf::ZERO {
+                let supply = state.effective_supply(supplies[i])?;
+                let all = value_of_shares_floor(queued, nav, supply)?;
+                let cap = cap.min(free);
+                let (filled, payout) = if all <= cap {
+                    (queued, all)
+                } else {
+                    let f = shares_for_value_floor(cap, nav, supply)?;
+                    (f, value_of_shares_floor(f, nav, supply)?)
+                };
+                if filled > 0 {
+                    let before = state.accumulator();
+                    let (acc, end) = apply_fill(before, queued, filled, payout)?;
+                    state.set_accumulator(&acc);
+                    state.queued_shares = queued - filled;
+                    state.nav_sf.set(sub(nav, payout)?);
+                    free = sub(free, payout)?;
+                    plans[i].fill.filled = filled;
+                    plans[i].fill.payout_sf = payout.to_bits();
+                    plans[i].ended = end.map(|e| (before.generation, e));
+                    let reserved = add(vault.reserved_payout_sf.get(), payout)?;
+                    vault.reserved_payout_sf.set(reserved);
+                }
+            }
+            let state = vault.tranche(t);
+            plans[i].fill.nav_after_sf = state.nav().to_bits();
+            plans[i].fill.generation_after = state.queue_generation;
+        }
+        Ok(plans)
+    }
+
+    /// 1. check that the epoch has ended; accrue;
+    /// 2. fill the queues (`fill_all`): NAV out, payouts reserved, queue accumulators advanced;
+    /// 3. burn the filled shares from the escrows;
+    /// 4. record any generation that ended;
+    /// 5. start the next epoch; `Vault::invariant`;
+    /// 6. `EpochClosedEvent`.
+    pub fn handler(ctx: Context<CloseEpoch>) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        let a = &ctx.accounts;
+        let key = a.vault.key();
+        let (plans, signer, epoch_index, free_before) = {
+            let mut vault = a.vault.load_mut()?;
+            let ends = vault
+                .epoch_start_ts
+                .checked_add(i64::from(vault.epoch_duration_secs))
+                .ok_or(VaultError::MathOverflow)?;
+            require!(now >= ends, VaultError::EpochNotEnded);
+            accrue_vault(&mut vault, key, now)?;
+            let free_before = vault.free_liquidity()?;
+            let plans = a.fill_all(&mut vault)?;
+            (plans, vault.signer(), vault.epoch_index, free_before)
+        };
+
+        let token_program = a.token_program.to_account_info();
+        let vault_info = a.vault.to_account_info();
+        let per_tranche = [
+            (&a.senior_mint, &a.senior_escrow, &a.senior_generation),
+            (
+                &a.mezzanine_mint,
+                &a.mezzanine_escrow,
+                &a.mezzanine_generation,
+            ),
+            (&a.junior_mint, &a.junior_escrow, &a.junior_generation),
+        ];
+        for (t, (mint, escrow, record)) in Tranche::ALL.into_iter().zip(per_tranche) {
+            let plan = &plans[t.index()];
+            if plan.fill.filled > 0 {
+                cpi::vault_burn(
+                    &token_program,
+                    &mint.to_account_info(),
+                    &escrow.to_account_info(),
+                    &vault_info,
+                    &signer,
+                    plan.fill.filled,
+                )?;
+            }
+            if let Some((generation, end)) = &plan.ended {
+                write_generation_record(
+                    &a.payer.to_account_info(),
+                    &a.system_program.to_account_info(),
+                    key,
+                    &record.to_account_info(),
+                    t,
+                    *generation,
+                    end,
+                    epoch_index,
+                )?;
+            }
+        }
+
+        let mut vault = a.vault.load_mut()?;
+        vault.epoch_index = epoch_index.checked_add(1).ok_or(VaultError::MathOverflow)?;
+        vault.epoch_start_ts = now;
+        vault.invariant()?;
+
+        emit!(EpochClosedEvent {
+            vault: key,
+            epoch_index,
+            fills: plans.map(|p| p.fill),
+            free_liquidity_before: free_before,
+            reserved_payout_after_sf: vault.reserved_payout_sf.get().to_bits(),
+            ts: now,
+        });
+        Ok(())
+    }
+}
+
+/// Creates the record of `tranche`'s ended `generation` at `account`, which must be its PDA.
+#[allow(clippy::too_many_arguments)]
+fn write_generation_record<'info>(
+    payer: &AccountInfo<'info>,
+    system_program: &AccountInfo<'info>,
+    vault: Pubkey,
+    account: &AccountInfo<'info>,
+    tranche: Tranche,
+    generation: u64,
+    end: &GenerationEnd,
+    epoch_index: u64,
+) -> Result<()> {
+    let gen_bytes = generation.to_le_bytes();
+    let seed = tranche.seed();
+    let (expected, bump) = Pubkey::find_program_address(
+        &[SEED_GENERATION, vault.as_ref(), &seed, &gen_bytes],
+        &crate::ID,
+    );
+    require_keys_eq!(account.key(), expected, VaultError::WrongGenerationRecord);
+    cpi::create_pda_account(
+        payer,
+        account,
+        system_program,
+        GenerationRecord::SPACE,
+        &crate::ID,
+        &[SEED_GENERATION, vault.as_ref(), &seed, &gen_bytes, &[bump]],
+    )?;
+    let record = GenerationRecord {
+        vault,
+        tranche: tranche.index() as u8,
+        bump,
+        generation,
+        epoch_index,
+        p_end_sf: end.p.to_bits(),
+        s_end_sf: end.s.to_bits(),
+    };
+    let mut data = account.try_borrow_mut_data()?;
+    let mut out: &mut [u8] = &mut data;
+    record.try_serialize(&mut out)
+}

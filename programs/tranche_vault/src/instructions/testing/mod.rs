@@ -1,0 +1,3 @@
+pub mod hooks;
+
+pub use hooks::*;

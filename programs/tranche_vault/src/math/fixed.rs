@@ -1,0 +1,231 @@
+//! The fixed-point type and its named-rounding operations.
+//!
+//! Every NAV, debt, fee and index is a [`Sf`]: `fixed`'s `U68F60` (the type klend stores as `_sf`), so the
+//! resolution is 2^-60 ≈ 8.7e-19 of a native unit and the range is 2^68 ≈ 2.9e20 native units. Conversions to
+//! token amounts name their rounding (`_floor` / `_ceil`), and every caller picks the one that favours the pool.
+//!
+//! `x · num / den` is computed exactly, whatever the size of `x`: the 192-bit product is divided limb by limb
+//! with two u128 ÷ u64 divisions, which the i128 shim does in ~150 CU each.
+
+use anchor_lang::prelude::*;
+use fixed::types::U68F60;
+
+use crate::errors::VaultError;
+
+/// Unsigned fixed point with 60 fractional bits. Stored in accounts as [`PodSf`].
+pub type Sf = U68F60;
+
+const FRAC_BITS: u32 = 60;
+const FRAC_MASK: u128 = (1u128 << FRAC_BITS) - 1;
+
+/// An [`Sf`] stored in a zero-copy account: two little-endian u64 limbs, 8-byte aligned on every target
+/// (a `u128` field is 16-aligned on x86-64 but 8-aligned on SBF, so it would change the layout).
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(C)]
+pub struct PodSf {
+    pub limbs: [u64; 2],
+}
+
+// SAFETY: `repr(C)`, two `u64`s, no padding: every bit pattern is a valid value.
+unsafe impl bytemuck::Zeroable for PodSf {}
+// SAFETY: as above.
+unsafe impl bytemuck::Pod for PodSf {}
+
+impl PodSf {
+    pub fn get(&self) -> Sf {
+        Sf::from_bits(u128::from(self.limbs[0]) | (u128::from(self.limbs[1]) << 64))
+    }
+
+    pub fn set(&mut self, v: Sf) {
+        let b = v.to_bits();
+        self.limbs = [b as u64, (b >> 64) as u64];
+    }
+
+    pub fn from_sf(v: Sf) -> Self {
+        let mut p = PodSf::default();
+        p.set(v);
+        p
+    }
+}
+
+#[track_caller]
+fn overflow() -> Error {
+    error!(VaultError::MathOverflow)
+}
+
+/// `n` native units, exactly.
+pub fn from_native(n: u64) -> Sf {
+    Sf::from_bits(u128::from(n) << FRAC_BITS)
+}
+
+/// Whole native units, rounded down (payouts, shares minted).
+pub fn to_native_floor(x: Sf) -> Result<u64> {
+    u64::try_from(x.to_bits() >> FRAC_BITS).map_err(|_| overflow())
+}
+
+/// Whole native units, rounded up (amounts owed, shares burned).
+pub fn to_native_ceil(x: Sf) -> Result<u64> {
+    let b = x.to_bits();
+    let whole = (b >> FRAC_BITS) + u128::from(b & FRAC_MASK != 0);
+    u64::try_from(whole).map_err(|_| overflow())
+}
+
+pub fn add(a: Sf, b: Sf) -> Result<Sf> {
+    a.checked_add(b).ok_or_else(overflow)
+}
+
+pub fn sub(a: Sf, b: Sf) -> Result<Sf> {
+    a.checked_sub(b).ok_or_else(overflow)
+}
+
+/// `a · b`, rounded down (`fixed` truncates the wide product).
+pub fn mul_floor(a: Sf, b: Sf) -> Result<Sf> {
+    a.checked_mul(b).ok_or_else(overflow)
+}
+
+/// `⌊x · num / den⌋` on raw 128-bit values, exact: the product may need 192 bits.
+pub fn mul_div_u128_floor(x: u128, num: u64, den: u64) -> Result<u128> {
+    Ok(mul_div_u128(x, num, den)?.0)
+}
+
+/// `⌈x · num / den⌉` on raw 128-bit values, exact.
+pub fn mul_div_u128_ceil(x: u128, num: u64, den: u64) -> Result<u128> {
+    let (q, rem) = mul_div_u128(x, num, den)?;
+    q.checked_add(u128::from(rem != 0)).ok_or_else(overflow)
+}
+
+/// (quotient, remainder) of `x · num / den`.
+fn mul_div_u128(x: u128, num: u64, den: u64) -> Result<(u128, u64)> {
+    if den == 0 {
+        return err!(VaultError::DivisionByZero);
+    }
+    let (num, den) = (u128::from(num), u128::from(den));
+    // x · num = c · 2^64 + b0, where c = (x_hi · num) + (x_lo · num)_hi fits in u128.
+    let a = (x >> 64) * num;
+    let b = (x & u128::from(u64::MAX)) * num;
+    let c = a + (b >> 64);
+    let b0 = b & u128::from(u64::MAX);
+    let q_hi = c / den;
+    let r = c - q_hi * den;
+    // r < den < 2^64, so (r · 2^64 + b0) < den · 2^64 fits.
+    let low = (r << 64) | b0;
+    let q_lo = low / den;
+    let rem = low - q_lo * den;
+    if q_hi >> 64 != 0 {
+        return Err(overflow());
+    }
+    Ok(((q_hi << 64) | q_lo, rem as u64))
+}
+
+/// `⌊x · num / den⌋`, exact.
+pub fn mul_div_floor(x: Sf, num: u64, den: u64) -> Result<Sf> {
+    Ok(Sf::from_bits(mul_div_u128_floor(x.to_bits(), num, den)?))
+}
+
+/// `⌈x · num / den⌉`, exact.
+pub fn mul_div_ceil(x: Sf, num: u64, den: u64) -> Result<Sf> {
+    Ok(Sf::from_bits(mul_div_u128_ceil(x.to_bits(), num, den)?))
+}
+
+/// `num / den` as a fixed-point ratio, rounded down.
+pub fn ratio_floor(num: u64, den: u64) -> Result<Sf> {
+    mul_div_floor(Sf::ONE, num, den)
+}
+
+/// `⌊a · b / c⌋` on u64 values through u128 (no overflow for any u64 inputs; the result must fit u64).
+pub fn mul_div_u64_floor(a: u64, b: u64, c: u64) -> Result<u64> {
+    if c == 0 {
+        return err!(VaultError::DivisionByZero);
+    }
+    u64::try_from(u128::from(a) * u128::from(b) / u128::from(c)).map_err(|_| overflow())
+}
+
+#[cfg(test)]
+#[allow(clippy::needless_range_loop)] // tests index parallel arrays by tranche
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Reference for x · num / den with a 192-bit product built from u128 halves (schoolbook long division).
+    fn reference(x: u128, num: u64, den: u64) -> Option<(u128, u64)> {
+        let n = u128::from(num);
+        let lo = (x & u128::from(u64::MAX)) * n;
+        let hi = (x >> 64) * n + (lo >> 64);
+        // 192-bit value as three u64 limbs, big-endian: [hi >> 64, hi & MAX, lo & MAX].
+        let limbs = [(hi >> 64) as u64, hi as u64, lo as u64];
+        let mut q = [0u64; 3];
+        let mut r: u128 = 0;
+        for i in 0..3 {
+            let cur = (r << 64) | u128::from(limbs[i]);
+            q[i] = (cur / u128::from(den)) as u64;
+            r = cur % u128::from(den);
+        }
+        if q[0] != 0 {
+            return None;
+        }
+        Some(((u128::from(q[1]) << 64) | u128::from(q[2]), r as u64))
+    }
+
+    #[test]
+    fn mul_div_edges() {
+        assert_eq!(mul_div_u128(u128::MAX, 1, 1).unwrap(), (u128::MAX, 0));
+        assert_eq!(
+            mul_div_u128(u128::MAX, u64::MAX, u64::MAX).unwrap(),
+            (u128::MAX, 0)
+        );
+        assert!(mul_div_u128(u128::MAX, 2, 1).is_err());
+        assert!(mul_div_u128(1, 1, 0).is_err());
+        assert_eq!(mul_div_u128_ceil(10, 1, 3).unwrap(), 4);
+        assert_eq!(mul_div_u128_floor(10, 1, 3).unwrap(), 3);
+        assert_eq!(to_native_ceil(Sf::from_bits(1)).unwrap(), 1);
+        assert_eq!(to_native_floor(Sf::from_bits((5 << 60) + 7)).unwrap(), 5);
+        assert!(to_native_floor(Sf::MAX).is_err());
+    }
+
+    #[test]
+    fn fixed_mul_truncates() {
+        // The smallest fraction squared is below one ulp: `fixed` rounds it down to zero.
+        let ulp = Sf::from_bits(1);
+        assert_eq!(mul_floor(ulp, ulp).unwrap(), Sf::ZERO);
+        let third = ratio_floor(1, 3).unwrap();
+        assert!(mul_floor(third, from_native(3)).unwrap() < Sf::ONE);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        #[test]
+        fn mul_div_matches_reference(x: u128, num: u64, den in 1u64..) {
+            let want = reference(x, num, den);
+            match mul_div_u128(x, num, den) {
+                Ok(got) => prop_assert_eq!(Some(got), want),
+                Err(_) => prop_assert_eq!(want, None),
+            }
+        }
+
+        #[test]
+        fn mul_div_small_operands(x in 0u128..(1u128 << 64), num: u64, den in 1u64..) {
+            // With x < 2^64 the product fits u128, so plain u128 arithmetic is the reference.
+            let p = x * u128::from(num);
+            prop_assert_eq!(mul_div_u128_floor(x, num, den).unwrap(), p / u128::from(den));
+            prop_assert_eq!(mul_div_u128_ceil(x, num, den).unwrap(), p.div_ceil(u128::from(den)));
+        }
+
+        #[test]
+        fn native_round_trip(n: u64, frac in 0u128..(1u128 << 60)) {
+            prop_assert_eq!(to_native_floor(from_native(n)).unwrap(), n);
+            prop_assert_eq!(to_native_ceil(from_native(n)).unwrap(), n);
+            let x = Sf::from_bits((u128::from(n) << 60) | frac);
+            prop_assert_eq!(to_native_floor(x).unwrap(), n);
+            if frac > 0 && n < u64::MAX {
+                prop_assert_eq!(to_native_ceil(x).unwrap(), n + 1);
+            }
+        }
+
+        #[test]
+        fn pod_round_trip(bits: u128) {
+            let v = Sf::from_bits(bits);
+            prop_assert_eq!(PodSf::from_sf(v).get(), v);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Utilization, the kinked borrow-rate curve, borrow-index growth and a tranche's target income.
+
+use anchor_lang::prelude::*;
+
+use super::fixed::{add, mul_div_ceil, mul_div_floor, mul_floor, ratio_floor, Sf};
+use crate::constants::{BPS, SECONDS_PER_YEAR};
+use crate::errors::VaultError;
+use crate::state::RateCurve;
+
+/// `debt / (debt + free)`, rounded down; 0 when both are 0. Inputs in native units.
+pub fn utilization(debt: u64, free: u64) -> Result<Sf> {
+    let total = debt.checked_add(free).ok_or(VaultError::MathOverflow)?;
+    if total == 0 {
+        return Ok(Sf::ZERO);
+    }
+    ratio_floor(debt, total)
+}
+
+/// Annual borrow rate (a fraction, 0.05 = 5 %/yr) at utilization `u`:
+/// `base + slope1 · u / optimal` up to the kink, then `+ slope2 · (u − optimal) / (1 − optimal)`.
+/// Rounded up: it sets what borrowers owe.
+pub fn borrow_rate(curve: &RateCurve, u: Sf) -> Result<Sf> {
+    let opt = u64::from(curve.optimal_utilization_bps);
+    let opt_sf = ratio_floor(opt, BPS)?;
+    let base = ratio_floor(u64::from(curve.base_rate_bps), BPS)?;
+    let s1 = ratio_floor(u64::from(curve.slope1_bps), BPS)?;
+    if u <= opt_sf {
+        // slope1 · u / opt, with opt in bps: slope1 · u · BPS / opt
+        let part = mul_div_ceil(mul_floor(s1, u)?, BPS, opt)?;
+        return add(base, part);
+    }
+    let s2 = ratio_floor(u64::from(curve.slope2_bps), BPS)?;
+    let over = u.saturating_sub(opt_sf).min(Sf::ONE);
+    let part = mul_div_ceil(mul_floor(s2, over)?, BPS, BPS - opt)?;
+    add(add(base, s1)?, part)
+}
+
+/// The borrow index after `dt` seconds at `rate`: `index · (1 + rate · dt / year)`, growth rounded up
+/// (it is what borrowers owe).
+pub fn grow_index(index: Sf, rate: Sf, dt: u64) -> Result<Sf> {
+    let growth = mul_div_ceil(rate, dt, SECONDS_PER_YEAR)?;
+    // index >= 1, so a growth of at least one ulp moves the index by at least one ulp.
+    add(index, mul_floor(index, growth)?)
+}
+
+/// What a tranche with `nav` earns at `apr_bps` over `dt` seconds: `⌊nav · apr · dt / (BPS · year)⌋`.
+pub fn target_income(nav: Sf, apr_bps: u16, dt: u64) -> Result<Sf> {
+    let num = u64::from(apr_bps)
+        .checked_mul(dt)
+        .ok_or(VaultError::MathOverflow)?;
+    mul_div_floor(nav, num, BPS * SECONDS_PER_YEAR)
+}
+
+#[cfg(test)]
+#[allow(clippy::needless_range_loop)] // tests index parallel arrays by tranche
+mod tests {
+    use super::super::fixed::from_native;
+    use super::*;
+    use proptest::prelude::*;
+
+    fn curve() -> RateCurve {
+        RateCurve {
+            base_rate_bps: 100,
+            slope1_bps: 900,
+            slope2_bps: 15_000,
+            optimal_utilization_bps: 8_000,
+        }
+    }
+
+    fn pct(x: Sf) -> f64 {
+        x.to_num::<f64>() * 100.0
+    }
+
+    #[test]
+    fn curve_points() {
+        let c = curve();
+        assert!((pct(borrow_rate(&c, Sf::ZERO).unwrap()) - 1.0).abs() < 1e-9);
+        assert!((pct(borrow_rate(&c, ratio_floor(4, 10).unwrap()).unwrap()) - 5.5).abs() < 1e-9);
+        assert!((pct(borrow_rate(&c, ratio_floor(8, 10).unwrap()).unwrap()) - 10.0).abs() < 1e-9);
+        assert!((pct(borrow_rate(&c, ratio_floor(9, 10).unwrap()).unwrap()) - 85.0).abs() < 1e-9);
+        assert!((pct(borrow_rate(&c, Sf::ONE).unwrap()) - 160.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn index_grows_by_rate_times_time() {
+        let idx = grow_index(Sf::ONE, ratio_floor(1, 10).unwrap(), SECONDS_PER_YEAR).unwrap();
+        assert!((idx.to_num::<f64>() - 1.1).abs() < 1e-15);
+        assert_eq!(grow_index(Sf::ONE, Sf::ZERO, 1000).unwrap(), Sf::ONE);
+        let one_year = target_income(from_native(1_000_000), 600, SECONDS_PER_YEAR).unwrap();
+        assert_eq!(one_year, from_native(60_000));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        /// The curve is monotonic in utilization and bounded by base + slope1 + slope2.
+        #[test]
+        fn rate_monotonic(a in 0u64..=10_000, b in 0u64..=10_000, base in 0u32..1_000, s1 in 0u32..5_000,
+                          s2 in 0u32..50_000, opt in 1u32..10_000) {
+            let c = RateCurve { base_rate_bps: base, slope1_bps: s1, slope2_bps: s2, optimal_utilization_bps: opt };
+            let (lo, hi) = (a.min(b), a.max(b));
+            let r_lo = borrow_rate(&c, ratio_floor(lo, 10_000).unwrap()).unwrap();
+            let r_hi = borrow_rate(&c, ratio_floor(hi, 10_000).unwrap()).unwrap();
+            prop_assert!(r_lo <= r_hi);
+            let max = ratio_floor(u64::from(base + s1 + s2), BPS).unwrap();
+            prop_assert!(r_hi <= max + Sf::from_bits(4));
+        }
+
+        /// The index never shrinks, and grows whenever the rate and time are positive.
+        #[test]
+        fn index_monotonic(idx in (1u128 << 60)..(1u128 << 64), rate_bps in 0u64..100_000, dt in 0u64..(10 * SECONDS_PER_YEAR)) {
+            let idx = Sf::from_bits(idx);
+            let next = grow_index(idx, ratio_floor(rate_bps, BPS).unwrap(), dt).unwrap();
+            prop_assert!(next >= idx);
+            if rate_bps > 0 && dt > 0 {
+                prop_assert!(next > idx);
+            }
+        }
+    }
+}
