@@ -66,9 +66,9 @@ impl VaultFixture {
         }
     }
 
-    /// A new user holding `quote` native units.
+    /// A new user holding `quote` native units and 0.1 SOL (for request rent).
     pub async fn user(&mut self, quote: u64) -> User {
-        let key = Keypair::new();
+        let key = self.env.funded_keypair(100_000_000).await;
         let (q, tp) = (self.addrs.quote_mint, self.addrs.token_program);
         let quote_account = self.env.create_token_account(q, key.pubkey(), tp).await;
         if quote > 0 {
