@@ -9,7 +9,7 @@ use tranche_vault::errors::VaultError;
 use tranche_vault::events::{EpochClosedEvent, RedemptionClaimedEvent, RedemptionRequestedEvent};
 use tranche_vault::math::fixed::{from_native, Sf};
 use tranche_vault::state::GenerationRecord;
-use tranche_vault::state::Tranche::{self, Junior, Mezzanine, Senior};
+use tranche_vault::state::Tranche::{Junior, Mezzanine, Senior};
 use tranche_vault::RequestRedeemArgs;
 use tranche_vault_tests::builders::TestHook;
 use tranche_vault_tests::fixture::{User, VaultFixture, ONE};
