@@ -31,7 +31,14 @@ pub struct VaultFixture {
     pub operator_quote: Pubkey,
     /// Every tranche token account the fixture created, to check that balances add up to the supply.
     share_accounts: Vec<[Pubkey; 3]>,
+    /// Check the invariants after every action (the benchmark turns this off and checks once at the end).
+    pub check_each_action: bool,
+    /// With fixed keys, the seed of the next keypair [`VaultFixture::new_key`] makes; `None` for random keys.
+    next_key_seed: Option<u64>,
 }
+
+/// Unix time the benchmark's chain starts at, so that its CU figures do not depend on the day it runs.
+pub const BENCH_START_TS: i64 = 1_800_000_000;
 
 impl VaultFixture {
     /// A vault on SPL Token with [`default_params`], run by the test-hooks build.
@@ -40,9 +47,32 @@ impl VaultFixture {
     }
 
     pub async fn with_params(mode: Mode, params: VaultParams) -> Self {
+        Self::build(mode, params, false).await
+    }
+
+    /// For the benchmark: the SBF test-hooks build, fixed keys (PDA bump searches cost CU), a fixed clock, and
+    /// no invariant checks between actions.
+    pub async fn for_bench() -> Self {
+        let mut f = Self::build(Mode::Sbf, default_params(), true).await;
+        f.check_each_action = false;
+        f
+    }
+
+    async fn build(mode: Mode, params: VaultParams, fixed_keys: bool) -> Self {
         let mut env = TestEnv::with_build(mode, Build::TestHooks).await;
-        let authority = Keypair::new();
-        let quote = env.create_mint(spl_token::ID, DECIMALS).await;
+        let key = |n: u8| {
+            if fixed_keys {
+                Keypair::new_from_array([n; 32])
+            } else {
+                Keypair::new()
+            }
+        };
+        if fixed_keys {
+            let now = env.now().await;
+            env.warp(BENCH_START_TS - now).await;
+        }
+        let authority = key(1);
+        let quote = env.create_mint_at(key(2), spl_token::ID, DECIMALS).await;
         let mut b =
             InitializeVaultBuilder::new(env.payer(), authority.pubkey(), quote, spl_token::ID);
         b.args.params = params;
@@ -50,9 +80,9 @@ impl VaultFixture {
             .await
             .expect_ok();
         let addrs = b.addresses();
-        let operator = Keypair::new();
+        let operator = key(3);
         let operator_quote = env
-            .create_token_account(quote, operator.pubkey(), spl_token::ID)
+            .create_token_account_at(key(4), quote, operator.pubkey(), spl_token::ID)
             .await;
         env.mint_to(quote, operator_quote, spl_token::ID, 1_000_000_000 * ONE)
             .await;
@@ -63,22 +93,29 @@ impl VaultFixture {
             operator,
             operator_quote,
             share_accounts: vec![],
+            check_each_action: true,
+            next_key_seed: fixed_keys.then_some(0),
         }
     }
 
     /// A new user holding `quote` native units and 0.1 SOL (for request rent).
     pub async fn user(&mut self, quote: u64) -> User {
-        let key = self.env.funded_keypair(100_000_000).await;
+        let key = self.new_key();
+        let fund = anchor_lang::solana_program::system_instruction::transfer(
+            &self.env.payer(),
+            &key.pubkey(),
+            100_000_000,
+        );
+        self.env.send_unique(&[fund], &[]).await.expect_ok();
         let (q, tp) = (self.addrs.quote_mint, self.addrs.token_program);
-        let quote_account = self.env.create_token_account(q, key.pubkey(), tp).await;
+        let quote_account = self.token_account(q, key.pubkey()).await;
         if quote > 0 {
             self.env.mint_to(q, quote_account, tp, quote).await;
         }
         let mut shares = [Pubkey::default(); 3];
         for (t, s) in shares.iter_mut().enumerate() {
             *s = self
-                .env
-                .create_token_account(self.addrs.tranche_mints[t], key.pubkey(), tp)
+                .token_account(self.addrs.tranche_mints[t], key.pubkey())
                 .await;
         }
         self.share_accounts.push(shares);
@@ -89,13 +126,35 @@ impl VaultFixture {
         }
     }
 
+    /// A random keypair, or with fixed keys the next one of a deterministic sequence.
+    fn new_key(&mut self) -> Keypair {
+        match self.next_key_seed.as_mut() {
+            Some(n) => {
+                *n += 1;
+                let mut seed = [0xAB; 32];
+                seed[..8].copy_from_slice(&n.to_le_bytes());
+                Keypair::new_from_array(seed)
+            }
+            None => Keypair::new(),
+        }
+    }
+
+    /// A token account of `mint` owned by `owner`, at an address from [`VaultFixture::new_key`].
+    pub async fn token_account(&mut self, mint: Pubkey, owner: Pubkey) -> Pubkey {
+        let at = self.new_key();
+        let tp = self.addrs.token_program;
+        self.env.create_token_account_at(at, mint, owner, tp).await
+    }
+
     async fn act(
         &mut self,
         ix: anchor_lang::solana_program::instruction::Instruction,
         signers: &[&Keypair],
     ) -> TxOutcome {
         let out = self.env.send_unique(&[ix], signers).await;
-        self.check_invariants().await;
+        if self.check_each_action {
+            self.check_invariants().await;
+        }
         out
     }
 

@@ -241,7 +241,19 @@ impl TestEnv {
         owner: Pubkey,
         token_program: Pubkey,
     ) -> Pubkey {
-        let account = Keypair::new();
+        self.create_token_account_at(Keypair::new(), mint, owner, token_program)
+            .await
+    }
+
+    /// [`TestEnv::create_token_account`] at a chosen address (CU figures depend on account addresses: the token
+    /// program compares them).
+    pub async fn create_token_account_at(
+        &mut self,
+        account: Keypair,
+        mint: Pubkey,
+        owner: Pubkey,
+        token_program: Pubkey,
+    ) -> Pubkey {
         let len = spl_token::state::Account::LEN;
         let rent = self.ctx.banks_client.get_rent().await.expect("rent");
         let init = if token_program == spl_token_2022::ID {
