@@ -419,3 +419,121 @@ async fn close_epoch_costs_the_same_for_1_and_40_requests() {
         "{one} vs {many}"
     );
 }
+
+dual_test!(
+    a_long_partial_queue_ends_its_generation_and_settles_through_the_record,
+    |mode| async move {
+        // Each epoch fills half of what is queued, so the queue's product of unfilled fractions halves every
+        // epoch; after 21 epochs it is below 2^-20 and the generation ends with shares still queued.
+        let mut f = VaultFixture::new(mode).await;
+        let j = f.user(10_000_000 * ONE).await;
+        let s = f.user(10_000_000 * ONE).await;
+        f.deposit(&j, Junior, 2_000_000 * ONE).await.expect_ok();
+        f.deposit(&s, Senior, 1_000_000 * ONE).await.expect_ok();
+        f.request(&s, Senior, 1_000_000 * ONE - DEAD_SHARES)
+            .await
+            .expect_ok();
+        for epoch in 0..21 {
+            let v = f.vault().await;
+            assert_eq!(v.tranches[0].queue_generation, 0, "epoch {epoch}");
+            let t = &v.tranches[0];
+            let supply = f.env.mint_supply(f.addrs.tranche_mints[0]).await + t.dead_shares;
+            let half_value =
+                (t.queued_shares as f64 * nav_f64(t.nav()) / supply as f64 / 2.0) as u64;
+            let free = v.free_liquidity().unwrap();
+            if free > half_value {
+                f.hook(TestHook::Borrow(free - half_value))
+                    .await
+                    .expect_ok();
+            } else if free < half_value {
+                f.hook(TestHook::Repay(half_value - free)).await.expect_ok();
+            }
+            f.next_epoch().await.expect_ok();
+        }
+        let v = f.vault().await;
+        assert_eq!(
+            v.tranches[0].queue_generation, 1,
+            "the generation ended on precision"
+        );
+        let queued = v.tranches[0].queued_shares;
+        assert!(queued > 0, "with shares still queued");
+        let record: GenerationRecord = f
+            .env
+            .anchor_account(tranche_vault::pda::generation(&f.addrs.vault, Senior, 0).0)
+            .await;
+        assert!(record.p_end_sf > 0 && record.epoch_index == 20);
+        // The holder's request is from generation 0: claiming passes the record, pays all 21 fills, and carries the
+        // unfilled rest into generation 1.
+        let before = f.env.token_balance(s.quote).await;
+        f.claim(&s, Senior).await.expect_ok();
+        let paid = f.env.token_balance(s.quote).await - before;
+        let r = f.request_state(&s, Senior).await.expect("still queued");
+        assert_eq!(r.generation, 1);
+        assert!(
+            r.shares <= queued && queued - r.shares <= 2,
+            "{} of {queued}",
+            r.shares
+        );
+        assert!(
+            paid as f64 >= 999_999.0 * ONE as f64 - queued as f64 * 2.0,
+            "paid {paid}"
+        );
+        // Everything left is lent back in; the next epoch fills the rest, and the request closes.
+        let debt =
+            tranche_vault::math::fixed::to_native_floor(f.vault().await.debt().unwrap()).unwrap();
+        f.hook(TestHook::Repay(debt)).await.expect_ok();
+        f.next_epoch().await.expect_ok();
+        f.claim(&s, Senior).await.expect_ok();
+        assert!(f.request_state(&s, Senior).await.is_none());
+    }
+);
+
+dual_test!(
+    close_epoch_and_claim_refuse_substituted_accounts,
+    |mode| async move {
+        let (mut f, _, s) = funded(mode).await;
+        f.request(&s, Senior, 10 * ONE).await.expect_ok();
+        let now = f.env.now().await;
+        f.env.warp(86_400 + 1).await;
+        let payer = f.env.payer();
+        // Another token account in place of senior's escrow (a duplicate of another escrow is refused by Anchor).
+        let mut ix = f.addrs.close_epoch(payer, [0; 3]);
+        ix.accounts[5].pubkey = f.addrs.liquidity;
+        f.env
+            .send_unique(&[ix], &[])
+            .await
+            .expect_error(VaultError::WrongEscrow);
+        // The quote mint in place of senior's.
+        let mut ix = f.addrs.close_epoch(payer, [0; 3]);
+        ix.accounts[2].pubkey = f.addrs.quote_mint;
+        f.env
+            .send_unique(&[ix], &[])
+            .await
+            .expect_error(VaultError::WrongTrancheMint);
+        // The fill ends senior's generation 0, so its record must be at its PDA: generation 5's address is refused.
+        let ix = f.addrs.close_epoch(payer, [5, 0, 0]);
+        f.env
+            .send_unique(&[ix], &[])
+            .await
+            .expect_error(VaultError::WrongGenerationRecord);
+        assert!(f.env.now().await > now);
+        f.close_epoch().await.expect_ok();
+        // A record of another generation for the claim.
+        let other = tranche_vault::pda::generation(&f.addrs.vault, Senior, 1).0;
+        let ix = f
+            .addrs
+            .claim_redeem(s.key.pubkey(), s.quote, Senior, Some(other));
+        f.env
+            .send_unique(&[ix], &[&s.key])
+            .await
+            .expect_error(AnchorErrorCode::AccountNotInitialized);
+        // accrue on an account that is not a vault.
+        let mut ix = f.addrs.accrue();
+        ix.accounts[0].pubkey = f.addrs.liquidity;
+        f.env
+            .send_unique(&[ix], &[])
+            .await
+            .expect_error(AnchorErrorCode::AccountOwnedByWrongProgram);
+        f.claim(&s, Senior).await.expect_ok();
+    }
+);
