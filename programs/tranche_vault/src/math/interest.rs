@@ -31,7 +31,7 @@ pub fn borrow_rate(curve: &RateCurve, u: Sf) -> Result<Sf> {
     }
     let s2 = ratio_floor(u64::from(curve.slope2_bps), BPS)?;
     let over = u.saturating_sub(opt_sf).min(Sf::ONE);
-    let part = mul_div_ceil(mul_floor(s2, over)?, BPS, BPS - opt)?;
+    let part = mul_div_ceil(mul_floor(s2, over)?, BPS, BPS.saturating_sub(opt))?;
     add(add(base, s1)?, part)
 }
 

@@ -49,7 +49,8 @@ pub fn check_deposit(tranche: Tranche, amount: Sf, nav: &[Sf; 3], limits: Limits
 fn headroom(sub_nav: Sf, total_nav: Sf, min_bps: u16) -> Result<Sf> {
     let floor_needed = mul_div_ceil(total_nav, u64::from(min_bps), BPS)?;
     let slack = sub_nav.saturating_sub(floor_needed);
-    mul_div_floor(slack, BPS, BPS - u64::from(min_bps))
+    // min_bps < BPS (VaultParams::validate); a zero denominator would be refused as DivisionByZero.
+    mul_div_floor(slack, BPS, BPS.saturating_sub(u64::from(min_bps)))
 }
 
 /// The most NAV that redemptions of `tranche` may take out while keeping both limits. Senior redemptions only

@@ -91,7 +91,8 @@ impl CloseEpoch<'_> {
                     let before = state.accumulator();
                     let (acc, end) = apply_fill(before, queued, filled, payout)?;
                     state.set_accumulator(&acc);
-                    state.queued_shares = queued - filled;
+                    state.queued_shares =
+                        queued.checked_sub(filled).ok_or(VaultError::MathOverflow)?;
                     state.nav_sf.set(sub(nav, payout)?);
                     free = sub(free, payout)?;
                     plans[i].fill.filled = filled;

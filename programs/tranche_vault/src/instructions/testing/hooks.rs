@@ -60,7 +60,10 @@ impl TestDebt<'_> {
             let d = scaled(&vault, amount, true)?;
             let total = add(vault.scaled_debt_sf.get(), d)?;
             vault.scaled_debt_sf.set(total);
-            vault.liquidity_native -= amount;
+            vault.liquidity_native = vault
+                .liquidity_native
+                .checked_sub(amount)
+                .ok_or(VaultError::MathOverflow)?;
             vault.invariant()?;
             vault.signer()
         };
