@@ -100,4 +100,28 @@ pub enum VaultError {
     InsufficientLiquidity,
     #[msg("Amount exceeds the vault's outstanding debt")]
     AmountExceedsDebt,
+    #[msg("Oracle kind is not one this program reads")]
+    OracleKindUnknown,
+    #[msg("Oracle account is not owned by the configured oracle program")]
+    OracleWrongOwner,
+    #[msg("Oracle account is not the configured price account")]
+    OracleWrongAccount,
+    #[msg("Oracle account has the wrong size for its kind")]
+    OracleWrongAccountSize,
+    #[msg("Oracle account data is not a price of the configured kind (discriminator, magic, version or type)")]
+    OracleInvalidAccountData,
+    #[msg("Price update is for another feed than the one pinned in the asset's config")]
+    OracleFeedIdMismatch,
+    #[msg("Price update is not fully verified (verification level Partial)")]
+    OracleNotFullyVerified,
+    #[msg("Legacy price account status is not Trading")]
+    OracleNotTrading,
+    #[msg("Price is older than the asset's max age")]
+    OracleStale,
+    #[msg("Price is zero or negative")]
+    OracleNonPositivePrice,
+    #[msg("Price confidence interval is wider than the asset's max_conf_bps")]
+    OracleConfidenceTooWide,
+    #[msg("Price exponent is outside -18..=12")]
+    OracleExponentOutOfRange,
 }

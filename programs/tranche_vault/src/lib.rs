@@ -9,6 +9,7 @@ pub mod errors;
 pub mod events;
 pub mod instructions;
 pub mod math;
+pub mod oracle;
 pub mod pda;
 pub mod state;
 

@@ -1,0 +1,222 @@
+//! Oracle prices behind one result type, [`OraclePrice`], so that the rest of the program never sees which
+//! kind of Pyth account a price came from.
+//!
+//! Checks, for both kinds (each with its own error):
+//! - the account's owner is the configured program (`OracleWrongOwner`);
+//! - the account is the configured one: the pinned feed id for pull updates, the pinned address for legacy
+//!   accounts (`OracleFeedIdMismatch` / `OracleWrongAccount`);
+//! - the layout: discriminator or magic/version/type, and size (`OracleInvalidAccountData`,
+//!   `OracleWrongAccountSize`);
+//! - pull updates: verification level Full (`OracleNotFullyVerified`); legacy: status Trading
+//!   (`OracleNotTrading`);
+//! - age: `now − publish_time ≤ max_age_secs` (`OracleStale`);
+//! - price > 0 (`OracleNonPositivePrice`);
+//! - confidence: `conf / price ≤ max_conf_bps` (`OracleConfidenceTooWide`);
+//! - an exponent in −18..=12 (`OracleExponentOutOfRange`).
+//!
+//! Prices are normalized to [`Sf`] per whole token: the price is rounded down and the confidence up.
+
+pub mod pyth_legacy;
+pub mod pyth_pull;
+
+use anchor_lang::prelude::*;
+
+use crate::constants::BPS;
+use crate::errors::VaultError;
+use crate::math::fixed::{add, from_native, mul_div_ceil, mul_div_floor, Sf};
+
+/// The Pyth Receiver program that writes `PriceUpdateV2` accounts (and owns sponsored price-feed accounts).
+pub const PYTH_RECEIVER_ID: Pubkey = pubkey!("rec5EKMGg6MxZYaMdyBfgwp4d5rB9T1VQH5pJv5LtFJ");
+/// The mainnet program that owns legacy Pyth v2 price accounts.
+pub const PYTH_LEGACY_PROGRAM_ID: Pubkey = pubkey!("FsJ3A3u2vn5cTVofAjvy6y5kwABJAqYWpe4975bi2epH");
+
+/// Which reader an asset's oracle uses.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OracleKind {
+    /// A Pyth pull-oracle `PriceUpdateV2` account; the reference is the feed id.
+    PythPull,
+    /// A legacy Pyth v2 price account (read with `pyth-sdk-solana`); the reference is its address.
+    PythLegacy,
+}
+
+impl OracleKind {
+    pub fn from_u8(v: u8) -> Result<Self> {
+        match v {
+            0 => Ok(OracleKind::PythPull),
+            1 => Ok(OracleKind::PythLegacy),
+            _ => err!(VaultError::OracleKindUnknown),
+        }
+    }
+
+    pub fn to_u8(self) -> u8 {
+        match self {
+            OracleKind::PythPull => 0,
+            OracleKind::PythLegacy => 1,
+        }
+    }
+}
+
+/// How to read and check one asset's price.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OracleConfig {
+    pub kind: OracleKind,
+    /// The program that must own the price account (a Receiver deployment, or the legacy oracle program).
+    pub program: Pubkey,
+    /// Pull: the 32-byte feed id. Legacy: the price account's address.
+    pub reference: [u8; 32],
+    /// Oldest accepted publish time, seconds before the current clock.
+    pub max_age_secs: u32,
+    /// Widest accepted confidence, in bps of the price.
+    pub max_conf_bps: u16,
+}
+
+/// A price as the account holds it (before normalization).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RawPrice {
+    pub price: i64,
+    pub conf: u64,
+    pub expo: i32,
+    pub ema_price: i64,
+    pub ema_conf: u64,
+    pub publish_time: i64,
+}
+
+/// A checked price, normalized to quote-agnostic units per whole token (fixed point).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OraclePrice {
+    /// Spot price, rounded down.
+    pub price: Sf,
+    /// Confidence interval, rounded up.
+    pub conf: Sf,
+    /// EMA price, rounded down (0 if the account has a non-positive EMA).
+    pub ema_price: Sf,
+    /// Unix seconds.
+    pub publish_time: i64,
+}
+
+impl OraclePrice {
+    /// The conservative price for collateral: the lower of (spot − conf) and the EMA.
+    pub fn low(&self) -> Sf {
+        let spot_low = self.price.saturating_sub(self.conf);
+        if self.ema_price > Sf::ZERO {
+            spot_low.min(self.ema_price)
+        } else {
+            spot_low
+        }
+    }
+
+    /// The conservative price for debt: the higher of (spot + conf) and the EMA.
+    pub fn high(&self) -> Result<Sf> {
+        Ok(add(self.price, self.conf)?.max(self.ema_price))
+    }
+}
+
+/// Reads `account` (owned by `owner`, with `data`) as the price `cfg` describes, checked against `now`.
+pub fn read_price(
+    cfg: &OracleConfig,
+    account: &Pubkey,
+    owner: &Pubkey,
+    data: &[u8],
+    now: i64,
+) -> Result<OraclePrice> {
+    require_keys_eq!(*owner, cfg.program, VaultError::OracleWrongOwner);
+    let raw = match cfg.kind {
+        OracleKind::PythPull => pyth_pull::decode(data, &cfg.reference)?,
+        OracleKind::PythLegacy => {
+            require!(
+                account.to_bytes() == cfg.reference,
+                VaultError::OracleWrongAccount
+            );
+            pyth_legacy::decode(data)?
+        }
+    };
+    check_and_normalize(&raw, cfg, now)
+}
+
+/// Age, sign and confidence checks; then the exponent is applied.
+pub fn check_and_normalize(raw: &RawPrice, cfg: &OracleConfig, now: i64) -> Result<OraclePrice> {
+    let age = now.saturating_sub(raw.publish_time);
+    require!(age <= i64::from(cfg.max_age_secs), VaultError::OracleStale);
+    require!(raw.price > 0, VaultError::OracleNonPositivePrice);
+    let price = raw.price.unsigned_abs();
+    // conf / price ≤ max_conf_bps / BPS, compared without division.
+    require!(
+        u128::from(raw.conf) * u128::from(BPS) <= u128::from(price) * u128::from(cfg.max_conf_bps),
+        VaultError::OracleConfidenceTooWide
+    );
+    let ema = u64::try_from(raw.ema_price).unwrap_or(0);
+    Ok(OraclePrice {
+        price: scale(price, raw.expo, false)?,
+        conf: scale(raw.conf, raw.expo, true)?,
+        ema_price: scale(ema, raw.expo, false)?,
+        publish_time: raw.publish_time,
+    })
+}
+
+/// `v · 10^expo` as fixed point, rounded down or up.
+fn scale(v: u64, expo: i32, up: bool) -> Result<Sf> {
+    require!(
+        (-18..=12).contains(&expo),
+        VaultError::OracleExponentOutOfRange
+    );
+    let pow = 10u64.pow(expo.unsigned_abs());
+    if expo >= 0 {
+        let n = v.checked_mul(pow).ok_or(VaultError::MathOverflow)?;
+        return Ok(from_native(n));
+    }
+    if up {
+        mul_div_ceil(from_native(v), 1, pow)
+    } else {
+        mul_div_floor(from_native(v), 1, pow)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cfg() -> OracleConfig {
+        OracleConfig {
+            kind: OracleKind::PythPull,
+            program: PYTH_RECEIVER_ID,
+            reference: [0; 32],
+            max_age_secs: 60,
+            max_conf_bps: 100,
+        }
+    }
+
+    fn raw(price: i64, conf: u64, expo: i32, t: i64) -> RawPrice {
+        RawPrice {
+            price,
+            conf,
+            expo,
+            ema_price: price,
+            ema_conf: conf,
+            publish_time: t,
+        }
+    }
+
+    #[test]
+    fn normalizes_and_checks() {
+        let p =
+            check_and_normalize(&raw(13_272_457_250, 13_518_041, -8, 100), &cfg(), 150).unwrap();
+        assert_eq!(p.price.to_num::<f64>(), 132.7245725);
+        assert!(p.conf >= Sf::from_num(0.13518041));
+        assert!(p.low() < p.price && p.high().unwrap() > p.price);
+        let stale = check_and_normalize(&raw(1, 0, 0, 100), &cfg(), 161);
+        assert_eq!(stale.unwrap_err(), error!(VaultError::OracleStale));
+        let neg = check_and_normalize(&raw(0, 0, 0, 100), &cfg(), 100);
+        assert_eq!(neg.unwrap_err(), error!(VaultError::OracleNonPositivePrice));
+        let wide = check_and_normalize(&raw(10_000, 101, 0, 100), &cfg(), 100);
+        assert_eq!(
+            wide.unwrap_err(),
+            error!(VaultError::OracleConfidenceTooWide)
+        );
+        assert!(check_and_normalize(&raw(10_000, 100, 0, 100), &cfg(), 100).is_ok());
+        let expo = check_and_normalize(&raw(1, 0, -19, 100), &cfg(), 100);
+        assert_eq!(
+            expo.unwrap_err(),
+            error!(VaultError::OracleExponentOutOfRange)
+        );
+    }
+}
