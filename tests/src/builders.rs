@@ -3,10 +3,40 @@
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::{system_program, InstructionData, ToAccountMetas};
+use tranche_vault::oracle::{OracleKind, OracleSetting, PYTH_RECEIVER_ID};
+use tranche_vault::state::CollateralParams;
 use tranche_vault::state::{RateCurve, Tranche, VaultParams};
 use tranche_vault::{
-    CancelRedeemArgs, ClaimRedeemArgs, DepositArgs, InitializeVaultArgs, RequestRedeemArgs,
+    CancelRedeemArgs, ClaimRedeemArgs, DepositArgs, InitializeVaultArgs, LiquidateArgs,
+    RequestRedeemArgs,
 };
+
+/// Feed id of the tests' quote (USDC) price.
+pub const QUOTE_FEED: [u8; 32] = [0x51; 32];
+
+/// A Pyth pull oracle setting for `feed` on the canonical Receiver: one minute of age, 1 % of confidence.
+pub fn pull_oracle(feed: [u8; 32]) -> OracleSetting {
+    OracleSetting {
+        program: PYTH_RECEIVER_ID,
+        reference: feed,
+        max_age_secs: 60,
+        max_conf_bps: 100,
+        kind: OracleKind::PythPull.to_u8(),
+        _pad: 0,
+    }
+}
+
+/// Risk parameters of a SOL-like collateral: 70 % LTV, 80 % liquidation threshold, 5 % bonus.
+pub fn collateral_params(feed: [u8; 32]) -> CollateralParams {
+    CollateralParams {
+        oracle: pull_oracle(feed),
+        max_ltv_bps: 7_000,
+        liquidation_threshold_bps: 8_000,
+        liquidation_bonus_bps: 500,
+        deposit_cap: u64::MAX / 2,
+        enabled: true,
+    }
+}
 
 /// Parameters a real USDC vault might start with.
 pub fn default_params() -> VaultParams {
@@ -66,6 +96,7 @@ impl InitializeVaultBuilder {
                 vault_id: 0,
                 guardian: None,
                 params: default_params(),
+                quote_oracle: pull_oracle(QUOTE_FEED),
             },
         }
     }
@@ -259,6 +290,204 @@ impl VaultAddresses {
         };
         self.ix(accounts, data)
     }
+}
+
+/// The accounts of one collateral asset.
+#[derive(Clone, Copy, Debug)]
+pub struct AssetAddresses {
+    pub asset: Pubkey,
+    pub mint: Pubkey,
+    pub custody: Pubkey,
+    pub token_program: Pubkey,
+}
+
+impl AssetAddresses {
+    pub fn new(vault: &Pubkey, mint: Pubkey, token_program: Pubkey) -> Self {
+        AssetAddresses {
+            asset: tranche_vault::pda::collateral_asset(vault, &mint).0,
+            mint,
+            custody: tranche_vault::pda::custody(vault, &mint).0,
+            token_program,
+        }
+    }
+}
+
+impl VaultAddresses {
+    pub fn add_collateral_asset(
+        &self,
+        payer: Pubkey,
+        authority: Pubkey,
+        a: &AssetAddresses,
+        params: CollateralParams,
+    ) -> Instruction {
+        self.ix(
+            tranche_vault::accounts::AddCollateralAsset {
+                payer,
+                authority,
+                vault: self.vault,
+                mint: a.mint,
+                asset: a.asset,
+                custody: a.custody,
+                token_program: a.token_program,
+                system_program: system_program::ID,
+            },
+            tranche_vault::instruction::AddCollateralAsset { params }.data(),
+        )
+    }
+
+    pub fn open_position(&self, payer: Pubkey, owner: Pubkey, position_id: u64) -> Instruction {
+        self.ix(
+            tranche_vault::accounts::OpenPosition {
+                payer,
+                owner,
+                vault: self.vault,
+                position: tranche_vault::pda::position(&self.vault, &owner, position_id).0,
+                system_program: system_program::ID,
+            },
+            tranche_vault::instruction::OpenPosition { position_id }.data(),
+        )
+    }
+
+    pub fn deposit_collateral(
+        &self,
+        owner: Pubkey,
+        position: Pubkey,
+        a: &AssetAddresses,
+        owner_tokens: Pubkey,
+        amount: u64,
+    ) -> Instruction {
+        self.ix(
+            tranche_vault::accounts::DepositCollateral {
+                owner,
+                position,
+                asset: a.asset,
+                custody: a.custody,
+                mint: a.mint,
+                owner_tokens,
+                token_program: a.token_program,
+            },
+            tranche_vault::instruction::DepositCollateral { amount }.data(),
+        )
+    }
+
+    /// `withdraw_collateral`; `pricing` are the (asset, oracle) remaining accounts.
+    #[allow(clippy::too_many_arguments)]
+    pub fn withdraw_collateral(
+        &self,
+        owner: Pubkey,
+        position: Pubkey,
+        a: &AssetAddresses,
+        owner_tokens: Pubkey,
+        quote_oracle: Pubkey,
+        pricing: &[Pubkey],
+        amount: u64,
+    ) -> Instruction {
+        let mut ix = self.ix(
+            tranche_vault::accounts::WithdrawCollateral {
+                owner,
+                vault: self.vault,
+                position,
+                asset: a.asset,
+                custody: a.custody,
+                mint: a.mint,
+                owner_tokens,
+                quote_oracle,
+                token_program: a.token_program,
+            },
+            tranche_vault::instruction::WithdrawCollateral { amount }.data(),
+        );
+        ix.accounts.extend(readonly(pricing));
+        ix
+    }
+
+    /// `borrow`; `pricing` are the (asset, oracle) remaining accounts.
+    pub fn borrow(
+        &self,
+        owner: Pubkey,
+        position: Pubkey,
+        owner_quote: Pubkey,
+        quote_oracle: Pubkey,
+        pricing: &[Pubkey],
+        amount: u64,
+    ) -> Instruction {
+        let mut ix = self.ix(
+            tranche_vault::accounts::Borrow {
+                owner,
+                vault: self.vault,
+                position,
+                quote_mint: self.quote_mint,
+                liquidity: self.liquidity,
+                owner_quote,
+                quote_oracle,
+                token_program: self.token_program,
+            },
+            tranche_vault::instruction::Borrow { amount }.data(),
+        );
+        ix.accounts.extend(readonly(pricing));
+        ix
+    }
+
+    pub fn repay(
+        &self,
+        payer: Pubkey,
+        position: Pubkey,
+        payer_quote: Pubkey,
+        amount: u64,
+    ) -> Instruction {
+        self.ix(
+            tranche_vault::accounts::Repay {
+                payer,
+                vault: self.vault,
+                position,
+                quote_mint: self.quote_mint,
+                liquidity: self.liquidity,
+                payer_quote,
+                token_program: self.token_program,
+            },
+            tranche_vault::instruction::Repay { amount }.data(),
+        )
+    }
+
+    /// `liquidate`, seizing `seize`; `pricing` are the (asset, oracle) remaining accounts.
+    #[allow(clippy::too_many_arguments)]
+    pub fn liquidate(
+        &self,
+        liquidator: Pubkey,
+        position: Pubkey,
+        liquidator_quote: Pubkey,
+        seize: &AssetAddresses,
+        liquidator_collateral: Pubkey,
+        quote_oracle: Pubkey,
+        pricing: &[Pubkey],
+        args: LiquidateArgs,
+    ) -> Instruction {
+        let mut ix = self.ix(
+            tranche_vault::accounts::Liquidate {
+                liquidator,
+                vault: self.vault,
+                position,
+                quote_mint: self.quote_mint,
+                liquidity: self.liquidity,
+                liquidator_quote,
+                seize_asset: seize.asset,
+                seize_custody: seize.custody,
+                seize_mint: seize.mint,
+                liquidator_collateral,
+                quote_oracle,
+                quote_token_program: self.token_program,
+                collateral_token_program: seize.token_program,
+            },
+            tranche_vault::instruction::Liquidate { args }.data(),
+        );
+        ix.accounts.extend(readonly(pricing));
+        ix
+    }
+}
+
+fn readonly(keys: &[Pubkey]) -> Vec<anchor_lang::solana_program::instruction::AccountMeta> {
+    keys.iter()
+        .map(|k| anchor_lang::solana_program::instruction::AccountMeta::new_readonly(*k, false))
+        .collect()
 }
 
 /// The test-only stand-ins for the lending side (feature `test-hooks`), amounts in native quote units.

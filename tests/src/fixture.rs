@@ -8,8 +8,13 @@ use solana_signer::Signer;
 use tranche_vault::state::{RedemptionRequest, Tranche, Vault, VaultParams};
 use tranche_vault::{DepositArgs, RequestRedeemArgs};
 
-use crate::builders::{default_params, InitializeVaultBuilder, TestHook, VaultAddresses};
+use crate::builders::{
+    collateral_params, default_params, AssetAddresses, InitializeVaultBuilder, TestHook,
+    VaultAddresses, QUOTE_FEED,
+};
 use crate::{Build, Mode, TestEnv, TxOutcome};
+use tranche_vault::state::{CollateralAsset, CollateralParams, Position};
+use tranche_vault::LiquidateArgs;
 
 pub const DECIMALS: u8 = 6;
 /// One whole quote token (USDC-like, 6 decimals), native units.
@@ -33,8 +38,29 @@ pub struct VaultFixture {
     share_accounts: Vec<[Pubkey; 3]>,
     /// Check the invariants after every action (the benchmark turns this off and checks once at the end).
     pub check_each_action: bool,
+    /// The quote (USDC) price account, and its price (units of 10^-8).
+    pub quote_oracle: Pubkey,
+    pub quote_price: i64,
+    /// Collateral assets added by [`VaultFixture::add_collateral`].
+    pub assets: Vec<Collateral>,
+    /// Positions opened through the fixture, to check that their scaled debts add up to the vault's.
+    positions: Vec<Pubkey>,
+    /// Collateral token accounts made for users: (owner, mint) → account.
+    collateral_accounts: Vec<((Pubkey, Pubkey), Pubkey)>,
     /// With fixed keys, the seed of the next keypair [`VaultFixture::new_key`] makes; `None` for random keys.
     next_key_seed: Option<u64>,
+}
+
+/// A collateral asset of the fixture: its accounts, oracle and price.
+#[derive(Clone, Copy, Debug)]
+pub struct Collateral {
+    pub addrs: AssetAddresses,
+    pub oracle: Pubkey,
+    pub feed: [u8; 32],
+    pub decimals: u8,
+    /// Price in units of 10^-8 per whole token, and its confidence.
+    pub price: i64,
+    pub conf: u64,
 }
 
 /// Unix time the benchmark's chain starts at, so that its CU figures do not depend on the day it runs.
@@ -86,7 +112,15 @@ impl VaultFixture {
             .await;
         env.mint_to(quote, operator_quote, spl_token::ID, 1_000_000_000 * ONE)
             .await;
+        let quote_oracle = key(5).pubkey();
+        let now = env.now().await;
+        env.set_price_update(quote_oracle, QUOTE_FEED, 100_000_000, 10_000, -8, now, true);
         VaultFixture {
+            quote_oracle,
+            quote_price: 100_000_000,
+            assets: vec![],
+            positions: vec![],
+            collateral_accounts: vec![],
             env,
             authority,
             addrs,
@@ -238,6 +272,219 @@ impl VaultFixture {
         self.act(ix, &[&operator]).await
     }
 
+    /// Moves the clock forward and republishes every price at the new time (prices go stale otherwise).
+    pub async fn warp(&mut self, secs: i64) {
+        self.env.warp(secs).await;
+        self.refresh_prices().await;
+    }
+
+    /// Republishes the quote and every collateral price at the current time.
+    pub async fn refresh_prices(&mut self) {
+        let now = self.env.now().await;
+        self.env.set_price_update(
+            self.quote_oracle,
+            QUOTE_FEED,
+            self.quote_price,
+            10_000,
+            -8,
+            now,
+            true,
+        );
+        for c in self.assets.clone() {
+            self.env
+                .set_price_update(c.oracle, c.feed, c.price, c.conf, -8, now, true);
+        }
+    }
+
+    /// Adds a collateral asset: a new SPL Token mint of `decimals`, priced at `price` (whole quote units per
+    /// whole token) with a 0.05 % confidence; returns its index in `assets`.
+    pub async fn add_collateral(&mut self, decimals: u8, price: f64) -> usize {
+        let n = self.assets.len() as u8;
+        let feed = [0x60 + n; 32];
+        let params = collateral_params(feed);
+        self.add_collateral_with(decimals, price, params).await
+    }
+
+    pub async fn add_collateral_with(
+        &mut self,
+        decimals: u8,
+        price: f64,
+        params: CollateralParams,
+    ) -> usize {
+        let mint_key = self.new_key();
+        let mint = self
+            .env
+            .create_mint_at(mint_key, self.addrs.token_program, decimals)
+            .await;
+        let addrs = AssetAddresses::new(&self.addrs.vault, mint, self.addrs.token_program);
+        let ix = self.addrs.add_collateral_asset(
+            self.env.payer(),
+            self.authority.pubkey(),
+            &addrs,
+            params,
+        );
+        let authority = self.authority.insecure_clone();
+        self.env.send_unique(&[ix], &[&authority]).await.expect_ok();
+        let raw = (price * 1e8).round() as i64;
+        let c = Collateral {
+            addrs,
+            oracle: self.new_key().pubkey(),
+            feed: params.oracle.reference,
+            decimals,
+            price: raw,
+            conf: (raw / 2_000) as u64,
+        };
+        self.assets.push(c);
+        self.refresh_prices().await;
+        self.assets.len() - 1
+    }
+
+    /// Sets asset `i`'s price (whole quote units per whole token), published now.
+    pub async fn set_price(&mut self, i: usize, price: f64) {
+        let raw = (price * 1e8).round() as i64;
+        self.assets[i].price = raw;
+        self.assets[i].conf = (raw / 2_000) as u64;
+        self.refresh_prices().await;
+    }
+
+    /// Opens position `id` for `user`.
+    pub async fn open_position(&mut self, user: &User, id: u64) -> Pubkey {
+        let ix = self
+            .addrs
+            .open_position(self.env.payer(), user.key.pubkey(), id);
+        self.act(ix, &[&user.key]).await.expect_ok();
+        let p = tranche_vault::pda::position(&self.addrs.vault, &user.key.pubkey(), id).0;
+        self.positions.push(p);
+        p
+    }
+
+    /// `user`'s token account for collateral `i` (created on first use) holding at least `amount` more.
+    pub async fn fund_collateral(&mut self, user: &User, i: usize, amount: u64) -> Pubkey {
+        let mint = self.assets[i].addrs.mint;
+        let k = (user.key.pubkey(), mint);
+        let account = match self.collateral_accounts.iter().find(|(kk, _)| *kk == k) {
+            Some((_, a)) => *a,
+            None => {
+                let a = self.token_account(mint, user.key.pubkey()).await;
+                self.collateral_accounts.push((k, a));
+                a
+            }
+        };
+        if amount > 0 {
+            self.env
+                .mint_to(mint, account, self.addrs.token_program, amount)
+                .await;
+        }
+        account
+    }
+
+    pub async fn deposit_collateral(
+        &mut self,
+        user: &User,
+        position: Pubkey,
+        i: usize,
+        amount: u64,
+    ) -> TxOutcome {
+        let from = self.fund_collateral(user, i, amount).await;
+        let a = self.assets[i].addrs;
+        let ix = self
+            .addrs
+            .deposit_collateral(user.key.pubkey(), position, &a, from, amount);
+        self.act(ix, &[&user.key]).await
+    }
+
+    /// The (asset, oracle) remaining accounts for `position`'s active entries.
+    pub async fn pricing(&mut self, position: Pubkey) -> Vec<Pubkey> {
+        let p = self.position(position).await;
+        let mut out = vec![];
+        for e in p.active() {
+            let c = self
+                .assets
+                .iter()
+                .find(|c| c.addrs.asset == e.asset)
+                .expect("an asset of the fixture");
+            out.push(e.asset);
+            out.push(c.oracle);
+        }
+        out
+    }
+
+    pub async fn borrow(&mut self, user: &User, position: Pubkey, amount: u64) -> TxOutcome {
+        let pricing = self.pricing(position).await;
+        let ix = self.addrs.borrow(
+            user.key.pubkey(),
+            position,
+            user.quote,
+            self.quote_oracle,
+            &pricing,
+            amount,
+        );
+        self.act(ix, &[&user.key]).await
+    }
+
+    pub async fn repay(&mut self, payer: &User, position: Pubkey, amount: u64) -> TxOutcome {
+        let ix = self
+            .addrs
+            .repay(payer.key.pubkey(), position, payer.quote, amount);
+        self.act(ix, &[&payer.key]).await
+    }
+
+    pub async fn withdraw_collateral(
+        &mut self,
+        user: &User,
+        position: Pubkey,
+        i: usize,
+        amount: u64,
+    ) -> TxOutcome {
+        let to = self.fund_collateral(user, i, 0).await;
+        let pricing = self.pricing(position).await;
+        let a = self.assets[i].addrs;
+        let ix = self.addrs.withdraw_collateral(
+            user.key.pubkey(),
+            position,
+            &a,
+            to,
+            self.quote_oracle,
+            &pricing,
+            amount,
+        );
+        self.act(ix, &[&user.key]).await
+    }
+
+    pub async fn liquidate(
+        &mut self,
+        liquidator: &User,
+        position: Pubkey,
+        i: usize,
+        max_repay: u64,
+    ) -> TxOutcome {
+        let to = self.fund_collateral(liquidator, i, 0).await;
+        let pricing = self.pricing(position).await;
+        let a = self.assets[i].addrs;
+        let ix = self.addrs.liquidate(
+            liquidator.key.pubkey(),
+            position,
+            liquidator.quote,
+            &a,
+            to,
+            self.quote_oracle,
+            &pricing,
+            LiquidateArgs {
+                max_repay,
+                min_seize: 0,
+            },
+        );
+        self.act(ix, &[&liquidator.key]).await
+    }
+
+    pub async fn position(&mut self, position: Pubkey) -> Position {
+        self.env.anchor_account(position).await
+    }
+
+    pub async fn asset(&mut self, i: usize) -> CollateralAsset {
+        self.env.anchor_account(self.assets[i].addrs.asset).await
+    }
+
     pub async fn vault(&mut self) -> Vault {
         self.env.anchor_account(self.addrs.vault).await
     }
@@ -259,7 +506,10 @@ impl VaultFixture {
     /// - `Vault::invariant` (claims ≤ assets, reserved ≤ liquidity, seniority of write-downs, queue bounds);
     /// - the liquidity account holds at least what the books say;
     /// - each escrow holds exactly its tranche's queued shares;
-    /// - the users' tranche token accounts plus the escrow add up to the supply (dead shares are never minted).
+    /// - the users' tranche token accounts plus the escrow add up to the supply (dead shares are never minted);
+    /// - each collateral asset's invariant, and its custody holds at least its books;
+    /// - each position's invariant, and the positions' scaled debts add up to the vault's (when the fixture's
+    ///   positions are the only borrowers).
     pub async fn check_invariants(&mut self) {
         let v = self.vault().await;
         v.invariant().expect("Vault::invariant holds");

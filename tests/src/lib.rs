@@ -300,6 +300,50 @@ impl TestEnv {
         self.send_unique(&[ix], &[]).await.expect_ok();
     }
 
+    /// Writes a Pyth `PriceUpdateV2` account at `address`, owned by the canonical Receiver: `price` and `conf` in
+    /// units of 10^`expo`, published at `publish_time`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn set_price_update(
+        &mut self,
+        address: Pubkey,
+        feed: [u8; 32],
+        price: i64,
+        conf: u64,
+        expo: i32,
+        publish_time: i64,
+        full: bool,
+    ) {
+        use tranche_vault::oracle::pyth_pull::{encode, PriceUpdate, Verification};
+        use tranche_vault::oracle::RawPrice;
+        let data = encode(&PriceUpdate {
+            write_authority: [9; 32],
+            verification: if full {
+                Verification::Full
+            } else {
+                Verification::Partial(2)
+            },
+            feed_id: feed,
+            raw: RawPrice {
+                price,
+                conf,
+                expo,
+                ema_price: price,
+                ema_conf: conf,
+                publish_time,
+            },
+            prev_publish_time: publish_time - 1,
+            posted_slot: 1,
+        });
+        let account = Account {
+            lamports: 10_000_000,
+            data,
+            owner: tranche_vault::oracle::PYTH_RECEIVER_ID,
+            executable: false,
+            rent_epoch: 0,
+        };
+        self.ctx.set_account(&address, &account.into());
+    }
+
     /// Token balance of an SPL Token or Token-2022 account.
     pub async fn token_balance(&mut self, account: Pubkey) -> u64 {
         unpack_token_account(&self.account(account).await.expect("token account")).amount

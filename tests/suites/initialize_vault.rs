@@ -99,6 +99,7 @@ async fn assert_initialized(env: &mut TestEnv, b: &InitializeVaultBuilder, out: 
                 tranche_mints: a.tranche_mints,
                 escrows: a.escrows,
                 params: b.args.params,
+                quote_oracle: b.args.quote_oracle,
                 ts: vault.created_ts,
             }]
         );

@@ -50,3 +50,26 @@ pub const MIN_FIRST_DEPOSIT: u64 = 10 * DEAD_SHARES;
 pub const PAUSE_DEPOSITS: u32 = 1 << 0;
 pub const PAUSE_BORROWS: u32 = 1 << 1;
 pub const PAUSE_REDEMPTION_REQUESTS: u32 = 1 << 2;
+
+/// Collateral asset PDA: `[SEED_COLLATERAL, vault, mint]`.
+pub const SEED_COLLATERAL: &[u8] = b"collateral";
+/// Custody token account of a collateral asset, a PDA: `[SEED_CUSTODY, vault, mint]`; authority = vault.
+pub const SEED_CUSTODY: &[u8] = b"custody";
+/// Borrower position PDA: `[SEED_POSITION, vault, owner, position_id u64 LE]`.
+pub const SEED_POSITION: &[u8] = b"position";
+
+/// Collateral entries per position.
+pub const MAX_COLLATERAL_ENTRIES: usize = 8;
+/// Ceiling of a collateral asset's liquidation bonus, in bps (20 %).
+pub const MAX_LIQUIDATION_BONUS_BPS: u16 = 2_000;
+/// Ceiling of an oracle's max age, in seconds (1 hour).
+pub const MAX_ORACLE_AGE_SECS: u32 = 3_600;
+/// Ceiling of an oracle's max confidence, in bps of the price (10 %).
+pub const MAX_ORACLE_CONF_BPS: u16 = 1_000;
+/// Largest collateral mint decimals accepted.
+pub const MAX_COLLATERAL_DECIMALS: u8 = 18;
+/// Share of a position's debt one liquidation may repay, in bps, unless the position is deeply insolvent or its
+/// debt is dust.
+pub const CLOSE_FACTOR_BPS: u64 = 5_000;
+/// Below this health (bps of 1.0) a liquidation may repay all of the debt.
+pub const FULL_LIQUIDATION_HEALTH_BPS: u64 = 9_500;

@@ -82,6 +82,33 @@ pub fn create_pda_account<'info>(
     )
 }
 
+/// Token-2022 mint extensions that do not change what a transfer moves or who can move it.
+const ALLOWED_MINT_EXTENSIONS: [ExtensionType; 6] = [
+    ExtensionType::MetadataPointer,
+    ExtensionType::TokenMetadata,
+    ExtensionType::GroupPointer,
+    ExtensionType::TokenGroup,
+    ExtensionType::GroupMemberPointer,
+    ExtensionType::TokenGroupMember,
+];
+
+/// Refuses a Token-2022 mint with any extension outside [`ALLOWED_MINT_EXTENSIONS`] (transfer fee, hook,
+/// permanent delegate, confidential transfers, ...): the vault's books assume a transfer moves exactly its amount
+/// and only its owner can move it. SPL Token mints have no extensions.
+pub fn check_mint_extensions(mint: &AccountInfo) -> Result<()> {
+    if *mint.owner != anchor_spl::token_2022::ID {
+        return Ok(());
+    }
+    let data = mint.try_borrow_data()?;
+    let state = StateWithExtensions::<MintState>::unpack(&data)?;
+    let types = state.get_extension_types()?;
+    require!(
+        types.iter().all(|t| ALLOWED_MINT_EXTENSIONS.contains(t)),
+        crate::errors::VaultError::UnsupportedMintExtension
+    );
+    Ok(())
+}
+
 /// Size of a token account for `mint`: the base size, plus the account extensions a Token-2022 mint requires.
 fn token_account_len(mint: &AccountInfo, token_program: &Pubkey) -> Result<usize> {
     if *token_program != anchor_spl::token_2022::ID {

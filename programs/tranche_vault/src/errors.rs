@@ -124,4 +124,46 @@ pub enum VaultError {
     OracleConfidenceTooWide,
     #[msg("Price exponent is outside -18..=12")]
     OracleExponentOutOfRange,
+    #[msg("Oracle max age must be between 1 and MAX_ORACLE_AGE_SECS")]
+    InvalidOracleMaxAge,
+    #[msg("Oracle max confidence must be between 1 and MAX_ORACLE_CONF_BPS")]
+    InvalidOracleMaxConf,
+    #[msg("Collateral max LTV must be above 0 and below the liquidation threshold")]
+    InvalidMaxLtv,
+    #[msg("Liquidation threshold must be below 10,000 bps and leave room for the bonus")]
+    InvalidLiquidationThreshold,
+    #[msg("Liquidation bonus is above MAX_LIQUIDATION_BONUS_BPS")]
+    LiquidationBonusTooHigh,
+    #[msg("Collateral mint decimals are above MAX_COLLATERAL_DECIMALS")]
+    CollateralDecimalsTooLarge,
+    #[msg("Signer is not the vault's authority")]
+    NotAuthority,
+    #[msg("Collateral asset belongs to another vault")]
+    CollateralFromAnotherVault,
+    #[msg("Collateral asset is disabled for deposits")]
+    CollateralDisabled,
+    #[msg("Deposit would take the asset above its deposit cap")]
+    CollateralCapExceeded,
+    #[msg("The position already holds MAX_COLLATERAL_ENTRIES different assets")]
+    PositionFull,
+    #[msg("The position holds less of this asset than asked")]
+    InsufficientCollateral,
+    #[msg("Remaining accounts must be (collateral asset, oracle) for each of the position's entries, in order")]
+    WrongCollateralAccounts,
+    #[msg("After this, the position's debt would exceed its borrowing power (max LTV)")]
+    LtvExceeded,
+    #[msg("Borrowing is paused")]
+    BorrowsPaused,
+    #[msg("After this borrow, utilization would exceed max_utilization_bps")]
+    UtilizationCapExceeded,
+    #[msg("Repay amount exceeds the position's debt")]
+    RepayExceedsDebt,
+    #[msg("The position is healthy (health >= 1): it cannot be liquidated")]
+    PositionHealthy,
+    #[msg("The asset to seize is not among the position's collateral")]
+    SeizeAssetNotInPosition,
+    #[msg("Position belongs to another vault or owner")]
+    WrongPosition,
+    #[msg("Custody account is not the asset's custody")]
+    WrongCustody,
 }

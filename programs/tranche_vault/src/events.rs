@@ -2,6 +2,7 @@
 
 use anchor_lang::prelude::*;
 
+use crate::oracle::OracleSetting;
 use crate::state::VaultParams;
 
 #[event]
@@ -24,6 +25,7 @@ pub struct VaultInitializedEvent {
     /// Redemption escrows (tranche token accounts owned by the vault): senior, mezzanine, junior.
     pub escrows: [Pubkey; 3],
     pub params: VaultParams,
+    pub quote_oracle: OracleSetting,
     /// Unix seconds.
     pub ts: i64,
 }
@@ -177,6 +179,115 @@ pub struct LossWrittenOffEvent {
     /// Written down from accrued protocol fees (fixed point, native units).
     pub fees_sf: u128,
     /// Tranche NAVs after (fixed point, native units).
+    pub nav_after_sf: [u128; 3],
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+/// A collateral asset whitelisted by the authority.
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct CollateralAssetAddedEvent {
+    pub vault: Pubkey,
+    pub asset: Pubkey,
+    pub mint: Pubkey,
+    pub custody: Pubkey,
+    pub decimals: u8,
+    /// Oracle and risk parameters (bps; deposit cap in native units of the mint).
+    pub params: crate::state::CollateralParams,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct PositionOpenedEvent {
+    pub vault: Pubkey,
+    pub position: Pubkey,
+    pub owner: Pubkey,
+    pub position_id: u64,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct CollateralDepositedEvent {
+    pub vault: Pubkey,
+    pub position: Pubkey,
+    pub asset: Pubkey,
+    /// Native units of the asset's mint.
+    pub amount: u64,
+    /// The position's holding of the asset afterwards, native units.
+    pub position_amount: u64,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct CollateralWithdrawnEvent {
+    pub vault: Pubkey,
+    pub position: Pubkey,
+    pub asset: Pubkey,
+    /// Native units of the asset's mint.
+    pub amount: u64,
+    /// The position's holding of the asset afterwards, native units.
+    pub position_amount: u64,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct BorrowedEvent {
+    pub vault: Pubkey,
+    pub position: Pubkey,
+    pub owner: Pubkey,
+    /// Quote lent, native units.
+    pub amount: u64,
+    /// The position's debt afterwards, native quote units, rounded up.
+    pub debt_after: u64,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct RepaidEvent {
+    pub vault: Pubkey,
+    pub position: Pubkey,
+    pub payer: Pubkey,
+    /// Quote repaid, native units.
+    pub amount: u64,
+    /// The position's debt afterwards, native quote units, rounded up.
+    pub debt_after: u64,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+/// A liquidation, with any bad debt it wrote off through the loss waterfall.
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct PositionLiquidatedEvent {
+    pub vault: Pubkey,
+    pub position: Pubkey,
+    pub liquidator: Pubkey,
+    /// The collateral asset seized.
+    pub asset: Pubkey,
+    /// Health before, bps of 1.0 (liquidation power / debt value).
+    pub health_bps_before: u64,
+    /// Quote repaid by the liquidator, native units.
+    pub repaid: u64,
+    /// Collateral received by the liquidator, native units of the asset's mint.
+    pub seized: u64,
+    /// Debt written off because no collateral was left (fixed point, native quote units).
+    pub bad_debt_sf: u128,
+    /// Written down from each tranche, senior, mezzanine, junior (fixed point, native quote units).
+    pub written_down_sf: [u128; 3],
+    /// Written down from accrued protocol fees (fixed point, native quote units).
+    pub fees_written_down_sf: u128,
+    /// Tranche NAVs afterwards (fixed point, native quote units).
     pub nav_after_sf: [u128; 3],
     /// Unix seconds.
     pub ts: i64,

@@ -15,6 +15,8 @@ pub mod state;
 
 use anchor_lang::prelude::*;
 
+use state::CollateralParams;
+
 pub use instructions::*;
 
 declare_id!("2NxJT25oJMyKEffDVmfqcq66JevUshgtav3MXj5fyTBr");
@@ -59,6 +61,50 @@ pub mod tranche_vault {
     /// Permissionless refresh: accrue interest and split it through the income waterfall.
     pub fn accrue(ctx: Context<Accrue>) -> Result<()> {
         Accrue::handler(ctx)
+    }
+
+    /// Whitelist a collateral mint with its oracle and risk parameters (authority).
+    pub fn add_collateral_asset(
+        ctx: Context<AddCollateralAsset>,
+        params: CollateralParams,
+    ) -> Result<()> {
+        AddCollateralAsset::handler(ctx, params)
+    }
+
+    /// Open an empty borrower position.
+    pub fn open_position(ctx: Context<OpenPosition>, position_id: u64) -> Result<()> {
+        OpenPosition::handler(ctx, position_id)
+    }
+
+    /// Add collateral to a position.
+    pub fn deposit_collateral(ctx: Context<DepositCollateral>, amount: u64) -> Result<()> {
+        DepositCollateral::handler(ctx, amount)
+    }
+
+    /// Take collateral out of a position; with debt, it must stay within max LTV.
+    pub fn withdraw_collateral<'info>(
+        ctx: Context<'info, WithdrawCollateral<'info>>,
+        amount: u64,
+    ) -> Result<()> {
+        WithdrawCollateral::handler(ctx, amount)
+    }
+
+    /// Borrow quote against a position's collateral, within max LTV and the utilization cap.
+    pub fn borrow<'info>(ctx: Context<'info, Borrow<'info>>, amount: u64) -> Result<()> {
+        Borrow::handler(ctx, amount)
+    }
+
+    /// Repay a position's debt; never blocked.
+    pub fn repay(ctx: Context<Repay>, amount: u64) -> Result<()> {
+        Repay::handler(ctx, amount)
+    }
+
+    /// Permissionless below health 1: repay debt for collateral at a bonus; bad debt goes through the waterfall.
+    pub fn liquidate<'info>(
+        ctx: Context<'info, Liquidate<'info>>,
+        args: LiquidateArgs,
+    ) -> Result<()> {
+        Liquidate::handler(ctx, args)
     }
 
     /// Test builds only (`test-hooks`): lend liquidity out as debt.

@@ -54,3 +54,23 @@ pub fn generation(vault: &Pubkey, tranche: Tranche, generation: u64) -> (Pubkey,
         &ID,
     )
 }
+
+pub fn collateral_asset(vault: &Pubkey, mint: &Pubkey) -> (Pubkey, u8) {
+    Pubkey::find_program_address(&[SEED_COLLATERAL, vault.as_ref(), mint.as_ref()], &ID)
+}
+
+pub fn custody(vault: &Pubkey, mint: &Pubkey) -> (Pubkey, u8) {
+    Pubkey::find_program_address(&[SEED_CUSTODY, vault.as_ref(), mint.as_ref()], &ID)
+}
+
+pub fn position(vault: &Pubkey, owner: &Pubkey, position_id: u64) -> (Pubkey, u8) {
+    Pubkey::find_program_address(
+        &[
+            SEED_POSITION,
+            vault.as_ref(),
+            owner.as_ref(),
+            &position_id.to_le_bytes(),
+        ],
+        &ID,
+    )
+}

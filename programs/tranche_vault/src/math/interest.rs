@@ -43,6 +43,23 @@ pub fn grow_index(index: Sf, rate: Sf, dt: u64) -> Result<Sf> {
     add(index, mul_floor(index, growth)?)
 }
 
+/// `amount` native units of debt in scaled units (`amount / index`), rounded up: what a borrow adds.
+pub fn to_scaled_ceil(amount: u64, index: Sf) -> Result<Sf> {
+    let a = super::fixed::from_native(amount);
+    let q = a.checked_div(index).ok_or(VaultError::MathOverflow)?;
+    if q.checked_mul(index) == Some(a) {
+        return Ok(q);
+    }
+    add(q, Sf::from_bits(1))
+}
+
+/// `amount` native units of debt in scaled units, rounded down: what a repayment removes.
+pub fn to_scaled_floor(amount: u64, index: Sf) -> Result<Sf> {
+    super::fixed::from_native(amount)
+        .checked_div(index)
+        .ok_or_else(|| error!(VaultError::MathOverflow))
+}
+
 /// What a tranche with `nav` earns at `apr_bps` over `dt` seconds: `⌊nav · apr · dt / (BPS · year)⌋`.
 pub fn target_income(nav: Sf, apr_bps: u16, dt: u64) -> Result<Sf> {
     let num = u64::from(apr_bps)

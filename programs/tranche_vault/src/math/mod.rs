@@ -2,6 +2,7 @@
 //! liquidator, the stress simulator) uses these same functions through the `no-entrypoint` feature.
 
 pub mod fixed;
+pub mod health;
 pub mod interest;
 pub mod queue;
 pub mod shares;

@@ -56,6 +56,67 @@ impl OracleKind {
     }
 }
 
+/// An oracle as accounts store it and instructions take it: `kind` is 0 for a Pyth pull `PriceUpdateV2` (the
+/// reference is the feed id) and 1 for a legacy Pyth v2 account (the reference is its address).
+#[derive(
+    AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, Default, PartialEq, Eq, InitSpace,
+)]
+#[repr(C)]
+pub struct OracleSetting {
+    /// The program that must own the price account: a Pyth Receiver deployment (normally
+    /// [`PYTH_RECEIVER_ID`]), or the legacy oracle program.
+    pub program: Pubkey,
+    pub reference: [u8; 32],
+    /// Oldest accepted publish time, seconds (1..=MAX_ORACLE_AGE_SECS).
+    pub max_age_secs: u32,
+    /// Widest accepted confidence, bps of the price (1..=MAX_ORACLE_CONF_BPS).
+    pub max_conf_bps: u16,
+    pub kind: u8,
+    pub _pad: u8,
+}
+
+// SAFETY: `repr(C)`, 32 + 32 + 4 + 2 + 1 + 1 bytes with no padding (alignment 4): every bit pattern is a valid
+// value. Stored in place in the zero-copy vault.
+unsafe impl bytemuck::Zeroable for OracleSetting {}
+// SAFETY: as above.
+unsafe impl bytemuck::Pod for OracleSetting {}
+
+impl OracleSetting {
+    /// Bounds: a known kind, an owner program, age and confidence within their ceilings.
+    pub fn validate(&self) -> Result<()> {
+        OracleKind::from_u8(self.kind)?;
+        require!(
+            self.program != Pubkey::default(),
+            VaultError::OracleWrongOwner
+        );
+        require!(
+            (1..=crate::constants::MAX_ORACLE_AGE_SECS).contains(&self.max_age_secs),
+            VaultError::InvalidOracleMaxAge
+        );
+        require!(
+            (1..=crate::constants::MAX_ORACLE_CONF_BPS).contains(&self.max_conf_bps),
+            VaultError::InvalidOracleMaxConf
+        );
+        Ok(())
+    }
+
+    pub fn config(&self) -> Result<OracleConfig> {
+        Ok(OracleConfig {
+            kind: OracleKind::from_u8(self.kind)?,
+            program: self.program,
+            reference: self.reference,
+            max_age_secs: self.max_age_secs,
+            max_conf_bps: self.max_conf_bps,
+        })
+    }
+
+    /// Reads and checks the price in `account` against `now`.
+    pub fn read(&self, account: &AccountInfo, now: i64) -> Result<OraclePrice> {
+        let data = account.try_borrow_data()?;
+        read_price(&self.config()?, account.key, account.owner, &data, now)
+    }
+}
+
 /// How to read and check one asset's price.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OracleConfig {

@@ -1,7 +1,11 @@
 //! Program accounts. Each has an `invariant()` that every instruction checks after mutating it.
 
+pub mod collateral;
+pub mod position;
 pub mod redemption;
 pub mod vault;
 
+pub use collateral::*;
+pub use position::*;
 pub use redemption::*;
 pub use vault::*;

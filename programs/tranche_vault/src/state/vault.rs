@@ -11,6 +11,7 @@ use crate::math::queue::{Accumulator, P_MIN};
 use crate::math::subordination::Limits;
 use crate::math::waterfall::{split_income, split_loss, LossSplit, TrancheBook};
 use crate::math::{PodSf, Sf};
+use crate::oracle::OracleSetting;
 
 /// The three tranches, by their index in [`Vault::tranches`] and in the tranche-mint PDA seeds.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -238,8 +239,10 @@ pub struct Vault {
     pub scaled_debt_sf: PodSf,
     /// Borrow index: 1.0 at creation, grows with the borrow rate (fixed point).
     pub borrow_index_sf: PodSf,
+    /// The quote asset's price (debt is valued at its high side).
+    pub quote_oracle: OracleSetting,
     /// Reserved for later layouts.
-    pub _reserved: [u64; 40],
+    pub _reserved: [u64; 31],
 }
 
 // SAFETY: `RateCurve` is `repr(C)`, four `u32`s, no padding: any bit pattern is valid. It is stored in place in
@@ -318,6 +321,7 @@ impl Vault {
     /// - the junior tranche has no target APR (it takes the residual);
     /// - the liquidity account, the three tranche mints and the three escrows are set and pairwise distinct;
     /// - the guardian, when set, differs from the authority;
+    /// - the quote oracle setting is within bounds;
     /// - the money invariants of [`Vault::books_invariant`].
     pub fn invariant(&self) -> Result<()> {
         require!(self.version == VAULT_VERSION, VaultError::WrongVaultVersion);
@@ -339,6 +343,7 @@ impl Vault {
             self.guardian == Pubkey::default() || self.guardian != self.authority,
             VaultError::GuardianIsAuthority
         );
+        self.quote_oracle.validate()?;
         self.books_invariant()
     }
 

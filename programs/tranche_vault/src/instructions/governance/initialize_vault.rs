@@ -1,10 +1,6 @@
 //! `initialize_vault`: create a vault with its liquidity account and three tranche mints.
 
 use anchor_lang::prelude::*;
-use anchor_spl::token_2022::spl_token_2022::extension::{
-    BaseStateWithExtensions, ExtensionType, StateWithExtensions,
-};
-use anchor_spl::token_2022::spl_token_2022::state::Mint as Token2022Mint;
 use anchor_spl::token_interface::{Mint, TokenInterface};
 
 use crate::constants::*;
@@ -13,6 +9,7 @@ use crate::errors::VaultError;
 use crate::events::VaultInitializedEvent;
 use crate::math::queue::Accumulator;
 use crate::math::Sf;
+use crate::oracle::OracleSetting;
 use crate::state::{Tranche, Vault, VaultParams};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +19,8 @@ pub struct InitializeVaultArgs {
     /// Optional guardian: may only pause and tighten.
     pub guardian: Option<Pubkey>,
     pub params: VaultParams,
+    /// The quote asset's oracle (debt is valued at its high side).
+    pub quote_oracle: OracleSetting,
 }
 
 #[derive(Accounts)]
@@ -66,16 +65,6 @@ pub struct InitializeVault<'info> {
     pub system_program: Program<'info, System>,
 }
 
-/// Token-2022 mint extensions that do not change what a transfer moves or who can move it.
-const ALLOWED_QUOTE_EXTENSIONS: [ExtensionType; 6] = [
-    ExtensionType::MetadataPointer,
-    ExtensionType::TokenMetadata,
-    ExtensionType::GroupPointer,
-    ExtensionType::TokenGroup,
-    ExtensionType::GroupMemberPointer,
-    ExtensionType::TokenGroupMember,
-];
-
 impl InitializeVault<'_> {
     /// Business rules: parameter bounds, quote-mint decimals and extensions, guardian distinct from authority.
     fn validate(&self, args: &InitializeVaultArgs) -> Result<()> {
@@ -85,6 +74,7 @@ impl InitializeVault<'_> {
             VaultError::VaultAlreadyInitialized
         );
         args.params.validate()?;
+        args.quote_oracle.validate()?;
         require!(
             self.quote_mint.decimals <= MAX_QUOTE_DECIMALS,
             VaultError::QuoteDecimalsTooLarge
@@ -92,19 +82,8 @@ impl InitializeVault<'_> {
         if let Some(g) = args.guardian {
             require_keys_neq!(g, self.authority.key(), VaultError::GuardianIsAuthority);
         }
-        let mint_info = self.quote_mint.to_account_info();
-        if *mint_info.owner == anchor_spl::token_2022::ID {
-            let data = mint_info.try_borrow_data()?;
-            let mint = StateWithExtensions::<Token2022Mint>::unpack(&data)
-                .map_err(|_| error!(VaultError::WrongQuoteMintProgram))?;
-            let types = mint
-                .get_extension_types()
-                .map_err(|_| error!(VaultError::UnsupportedMintExtension))?;
-            require!(
-                types.iter().all(|t| ALLOWED_QUOTE_EXTENSIONS.contains(t)),
-                VaultError::UnsupportedMintExtension
-            );
-        }
+        cpi::check_mint_extensions(&self.quote_mint.to_account_info())
+            .map_err(|_| error!(VaultError::UnsupportedMintExtension))?;
         Ok(())
     }
 
@@ -216,6 +195,7 @@ impl InitializeVault<'_> {
         vault.last_accrual_ts = now;
         vault.epoch_start_ts = now;
         vault.borrow_index_sf.set(Sf::ONE);
+        vault.quote_oracle = args.quote_oracle;
         vault.invariant()?;
 
         emit!(VaultInitializedEvent {
@@ -231,6 +211,7 @@ impl InitializeVault<'_> {
             tranche_mints: vault.tranche_mints(),
             escrows: [0, 1, 2].map(|t| vault.tranches[t].escrow),
             params: vault.params(),
+            quote_oracle: vault.quote_oracle,
             ts: now,
         });
         Ok(())

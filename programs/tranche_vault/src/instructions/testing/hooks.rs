@@ -10,7 +10,8 @@ use crate::cpi;
 use crate::errors::VaultError;
 use crate::events::LossWrittenOffEvent;
 use crate::instructions::keeper::accrue::accrue_vault;
-use crate::math::fixed::{add, from_native, sub, Sf};
+use crate::math::fixed::{add, from_native, sub};
+use crate::math::interest::{to_scaled_ceil, to_scaled_floor};
 use crate::state::Vault;
 
 #[derive(Accounts)]
@@ -33,18 +34,6 @@ pub struct TestDebt<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
-/// `amount` of debt in scaled units: `amount / index`, rounded up when debt is added and down when removed.
-fn scaled(vault: &Vault, amount: u64, up: bool) -> Result<Sf> {
-    let index = vault.borrow_index_sf.get();
-    let q = from_native(amount)
-        .checked_div(index)
-        .ok_or(VaultError::MathOverflow)?;
-    if up && q.checked_mul(index) != Some(from_native(amount)) {
-        return add(q, Sf::from_bits(1));
-    }
-    Ok(q)
-}
-
 impl TestDebt<'_> {
     pub fn borrow(ctx: Context<TestDebt>, amount: u64) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
@@ -57,7 +46,7 @@ impl TestDebt<'_> {
                 amount > 0 && amount <= vault.free_liquidity()?,
                 VaultError::InsufficientLiquidity
             );
-            let d = scaled(&vault, amount, true)?;
+            let d = to_scaled_ceil(amount, vault.borrow_index_sf.get())?;
             let total = add(vault.scaled_debt_sf.get(), d)?;
             vault.scaled_debt_sf.set(total);
             vault.liquidity_native = vault
@@ -90,7 +79,7 @@ impl TestDebt<'_> {
                 from_native(amount) <= vault.debt()?,
                 VaultError::AmountExceedsDebt
             );
-            let d = scaled(&vault, amount, false)?;
+            let d = to_scaled_floor(amount, vault.borrow_index_sf.get())?;
             let total = sub(vault.scaled_debt_sf.get(), d)?;
             vault.scaled_debt_sf.set(total);
             vault.liquidity_native = vault
@@ -118,7 +107,7 @@ impl TestDebt<'_> {
         accrue_vault(&mut vault, key, now)?;
         let loss = from_native(amount);
         require!(loss <= vault.debt()?, VaultError::AmountExceedsDebt);
-        let d = scaled(&vault, amount, false)?;
+        let d = to_scaled_floor(amount, vault.borrow_index_sf.get())?;
         let total = sub(vault.scaled_debt_sf.get(), d)?;
         vault.scaled_debt_sf.set(total);
         let split = vault.write_off(loss)?;

@@ -1,0 +1,92 @@
+//! Pricing a position from its remaining accounts: for each active collateral entry, in slot order, the
+//! `CollateralAsset` account and its oracle account. The quote oracle is a named account of each instruction.
+
+use anchor_lang::prelude::*;
+
+use crate::errors::VaultError;
+use crate::math::health::{value_ceil, Health, PricedCollateral};
+use crate::math::Sf;
+use crate::oracle::OraclePrice;
+use crate::state::{CollateralAsset, Position, Vault};
+
+/// One priced entry.
+#[derive(Clone, Copy, Debug)]
+pub struct EntryPrice {
+    pub asset: Pubkey,
+    pub decimals: u8,
+    pub liquidation_bonus_bps: u16,
+    pub price: OraclePrice,
+}
+
+/// A position's health with each entry's price (in the order of the position's active entries).
+pub struct PricedPosition {
+    pub health: Health,
+    pub entries: Vec<EntryPrice>,
+    pub quote_price: OraclePrice,
+}
+
+/// Prices `position` as it would be with `amount_of(asset, current)` of each entry, against `now`. Checks that
+/// the remaining accounts are exactly (asset, oracle) for each active entry, that every asset belongs to
+/// `vault_key`, and each oracle against its asset's setting; the quote oracle against the vault's.
+#[allow(clippy::too_many_arguments)]
+pub fn price_position(
+    vault: &Vault,
+    vault_key: &Pubkey,
+    position: &Position,
+    debt_native: u64,
+    remaining: &[AccountInfo],
+    quote_oracle: &AccountInfo,
+    now: i64,
+    amount_of: impl Fn(&Pubkey, u64) -> u64,
+) -> Result<PricedPosition> {
+    let active: Vec<_> = position.active().copied().collect();
+    require!(
+        remaining.len() == 2 * active.len(),
+        VaultError::WrongCollateralAccounts
+    );
+    let quote_price = vault.quote_oracle.read(quote_oracle, now)?;
+    let mut priced = Vec::with_capacity(active.len());
+    let mut entries = Vec::with_capacity(active.len());
+    for (entry, pair) in active.iter().zip(remaining.chunks_exact(2)) {
+        require_keys_eq!(
+            *pair[0].key,
+            entry.asset,
+            VaultError::WrongCollateralAccounts
+        );
+        require_keys_eq!(
+            *pair[0].owner,
+            crate::ID,
+            VaultError::WrongCollateralAccounts
+        );
+        let asset = CollateralAsset::try_deserialize(&mut &pair[0].try_borrow_data()?[..])?;
+        require_keys_eq!(
+            asset.vault,
+            *vault_key,
+            VaultError::CollateralFromAnotherVault
+        );
+        let price = asset.oracle.read(&pair[1], now)?;
+        priced.push(PricedCollateral {
+            amount: amount_of(&entry.asset, entry.amount),
+            decimals: asset.decimals,
+            price_low: price.low(),
+            max_ltv_bps: asset.max_ltv_bps,
+            liquidation_threshold_bps: asset.liquidation_threshold_bps,
+        });
+        entries.push(EntryPrice {
+            asset: entry.asset,
+            decimals: asset.decimals,
+            liquidation_bonus_bps: asset.liquidation_bonus_bps,
+            price,
+        });
+    }
+    let debt_value = if debt_native == 0 {
+        Sf::ZERO
+    } else {
+        value_ceil(debt_native, vault.quote_decimals, quote_price.high()?)?
+    };
+    Ok(PricedPosition {
+        health: Health::compute(&priced, debt_value)?,
+        entries,
+        quote_price,
+    })
+}

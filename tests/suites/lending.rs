@@ -1,0 +1,349 @@
+//! Lending: collateral assets, positions, borrow and repay within max LTV, Pyth-priced health, and the
+//! adversarial cases, each with its error.
+
+use solana_signer::Signer;
+use tranche_vault::errors::VaultError;
+use tranche_vault::events::BorrowedEvent;
+use tranche_vault::state::Tranche::{Junior, Senior};
+use tranche_vault_tests::builders::{collateral_params, AssetAddresses};
+use tranche_vault_tests::fixture::{User, VaultFixture, ONE};
+use tranche_vault_tests::{dual_test, Mode};
+
+/// One SOL (9 decimals).
+const SOL: u64 = 1_000_000_000;
+
+/// A vault with 1M junior and 2M senior, a SOL-like collateral at 150, and a borrower with a position holding
+/// 10 SOL.
+async fn lending(mode: Mode) -> (VaultFixture, User, anchor_lang::prelude::Pubkey) {
+    let mut f = VaultFixture::new(mode).await;
+    let lp = f.user(10_000_000 * ONE).await;
+    f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
+    f.deposit(&lp, Senior, 2_000_000 * ONE).await.expect_ok();
+    f.add_collateral(9, 150.0).await;
+    let b = f.user(0).await;
+    let p = f.open_position(&b, 0).await;
+    f.deposit_collateral(&b, p, 0, 10 * SOL).await.expect_ok();
+    (f, b, p)
+}
+
+dual_test!(borrows_within_ltv_and_repays, |mode| async move {
+    let (mut f, b, p) = lending(mode).await;
+    // 10 SOL at 150 less 0.05 % confidence = 1,499.25; 70 % LTV = 1,049.475; USDC debt at 1.0001.
+    let out = f.borrow(&b, p, 1_000 * ONE).await;
+    out.expect_ok();
+    assert_eq!(f.env.token_balance(b.quote).await, 1_000 * ONE);
+    if mode == Mode::Sbf {
+        let e = &out.events::<BorrowedEvent>()[0];
+        assert_eq!((e.amount, e.debt_after), (1_000 * ONE, 1_000 * ONE));
+        println!("borrow (1 entry): {} CU", out.program_cu());
+    }
+    f.borrow(&b, p, 50 * ONE)
+        .await
+        .expect_error(VaultError::LtvExceeded);
+    f.borrow(&b, p, 49 * ONE).await.expect_ok();
+    // Withdrawing any collateral now breaks the LTV.
+    f.withdraw_collateral(&b, p, 0, SOL / 10)
+        .await
+        .expect_error(VaultError::LtvExceeded);
+    // Repay: more than owed is refused; part, then all.
+    f.repay(&b, p, 1_049 * ONE + 1)
+        .await
+        .expect_error(VaultError::RepayExceedsDebt);
+    f.repay(&b, p, 400 * ONE).await.expect_ok();
+    let debt = f
+        .position(p)
+        .await
+        .debt_native(f.vault().await.borrow_index_sf.get())
+        .unwrap();
+    assert_eq!(debt, 649 * ONE);
+    f.repay(&b, p, debt).await.expect_ok();
+    assert_eq!(f.position(p).await.scaled_debt_sf, 0);
+    // Without debt, collateral leaves with no prices needed.
+    f.withdraw_collateral(&b, p, 0, 10 * SOL).await.expect_ok();
+    assert!(f.position(p).await.active().next().is_none());
+    assert_eq!(f.asset(0).await.total_deposits, 0);
+});
+
+dual_test!(
+    borrow_beyond_ltv_in_the_deposit_transaction_is_refused,
+    |mode| async move {
+        let (mut f, b, p) = lending(mode).await;
+        // One transaction: deposit 1 more SOL, then borrow what 11 SOL would not cover.
+        let from = f.fund_collateral(&b, 0, SOL).await;
+        let a = f.assets[0].addrs;
+        let deposit = f.addrs.deposit_collateral(b.key.pubkey(), p, &a, from, SOL);
+        let pricing = f.pricing(p).await;
+        let borrow = f.addrs.borrow(
+            b.key.pubkey(),
+            p,
+            b.quote,
+            f.quote_oracle,
+            &pricing,
+            1_200 * ONE,
+        );
+        f.env
+            .send_unique(&[deposit, borrow], &[&b.key])
+            .await
+            .expect_error(VaultError::LtvExceeded);
+        // Nothing happened: the deposit was rolled back with the borrow.
+        assert_eq!(f.position(p).await.entries[0].amount, 10 * SOL);
+        f.check_invariants().await;
+    }
+);
+
+dual_test!(oracle_attacks_are_refused, |mode| async move {
+    let (mut f, b, p) = lending(mode).await;
+    f.add_collateral(9, 30.0).await;
+    let now = f.env.now().await;
+    let c = f.assets[0];
+    // Another asset's (valid) price account in place of SOL's: a feed-id swap.
+    let mut pricing = f.pricing(p).await;
+    pricing[1] = f.assets[1].oracle;
+    let ix = f
+        .addrs
+        .borrow(b.key.pubkey(), p, b.quote, f.quote_oracle, &pricing, ONE);
+    f.env
+        .send_unique(&[ix], &[&b.key])
+        .await
+        .expect_error(VaultError::OracleFeedIdMismatch);
+    // A collateral price in place of the quote price.
+    let pricing = f.pricing(p).await;
+    let ix = f
+        .addrs
+        .borrow(b.key.pubkey(), p, b.quote, c.oracle, &pricing, ONE);
+    f.env
+        .send_unique(&[ix], &[&b.key])
+        .await
+        .expect_error(VaultError::OracleFeedIdMismatch);
+    // A copy of the right bytes under another owner (anyone can write such an account).
+    let fake = solana_keypair::Keypair::new().pubkey();
+    f.env
+        .set_price_update(fake, c.feed, c.price, c.conf, -8, now, true);
+    let mut acc = f.env.account(fake).await.expect("fake oracle");
+    acc.owner = anchor_lang::system_program::ID;
+    f.env.ctx.set_account(&fake, &acc.into());
+    let mut pricing = f.pricing(p).await;
+    pricing[1] = fake;
+    let ix = f
+        .addrs
+        .borrow(b.key.pubkey(), p, b.quote, f.quote_oracle, &pricing, ONE);
+    f.env
+        .send_unique(&[ix], &[&b.key])
+        .await
+        .expect_error(VaultError::OracleWrongOwner);
+    // Stale: published 61 s ago with a 60 s max age.
+    f.env
+        .set_price_update(c.oracle, c.feed, c.price, c.conf, -8, now - 61, true);
+    f.borrow(&b, p, ONE)
+        .await
+        .expect_error(VaultError::OracleStale);
+    // Low confidence: 1.01 % of the price with a 1 % ceiling.
+    f.env.set_price_update(
+        c.oracle,
+        c.feed,
+        c.price,
+        (c.price as u64) / 99,
+        -8,
+        now,
+        true,
+    );
+    f.borrow(&b, p, ONE)
+        .await
+        .expect_error(VaultError::OracleConfidenceTooWide);
+    // Partial verification.
+    f.env
+        .set_price_update(c.oracle, c.feed, c.price, c.conf, -8, now, false);
+    f.borrow(&b, p, ONE)
+        .await
+        .expect_error(VaultError::OracleNotFullyVerified);
+    // With a good price again, the same borrow goes through.
+    f.refresh_prices().await;
+    f.borrow(&b, p, ONE).await.expect_ok();
+});
+
+dual_test!(
+    positions_refuse_foreign_and_duplicate_collateral,
+    |mode| async move {
+        let (mut f, b, p) = lending(mode).await;
+        // Depositing the same asset again adds to its entry: one entry, never two.
+        f.deposit_collateral(&b, p, 0, SOL).await.expect_ok();
+        assert_eq!(f.position(p).await.active().count(), 1);
+        // The same entry twice in the pricing accounts.
+        let mut pricing = f.pricing(p).await;
+        pricing.extend(pricing.clone());
+        let ix = f
+            .addrs
+            .borrow(b.key.pubkey(), p, b.quote, f.quote_oracle, &pricing, ONE);
+        f.env
+            .send_unique(&[ix], &[&b.key])
+            .await
+            .expect_error(VaultError::WrongCollateralAccounts);
+        // An asset of another vault.
+        let mut other = tranche_vault_tests::builders::InitializeVaultBuilder::new(
+            f.env.payer(),
+            f.authority.pubkey(),
+            f.addrs.quote_mint,
+            f.addrs.token_program,
+        );
+        other.args.vault_id = 1;
+        let authority = f.authority.insecure_clone();
+        f.env
+            .send_unique(&[other.instruction()], &[&authority])
+            .await
+            .expect_ok();
+        let ov = other.addresses();
+        let mint = f.assets[0].addrs.mint;
+        let foreign = AssetAddresses::new(&ov.vault, mint, f.addrs.token_program);
+        let ix = ov.add_collateral_asset(
+            f.env.payer(),
+            authority.pubkey(),
+            &foreign,
+            collateral_params([0x77; 32]),
+        );
+        f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
+        let from = f.fund_collateral(&b, 0, SOL).await;
+        let ix = f
+            .addrs
+            .deposit_collateral(b.key.pubkey(), p, &foreign, from, SOL);
+        f.env
+            .send_unique(&[ix], &[&b.key])
+            .await
+            .expect_error(VaultError::CollateralFromAnotherVault);
+        // Someone else's position.
+        let mallory = f.user(0).await;
+        let ix = f
+            .addrs
+            .deposit_collateral(mallory.key.pubkey(), p, &f.assets[0].addrs, from, SOL);
+        f.env
+            .send_unique(&[ix], &[&mallory.key])
+            .await
+            .expect_error(VaultError::WrongPosition);
+    }
+);
+
+dual_test!(add_collateral_asset_checks_every_bound, |mode| async move {
+    let mut f = VaultFixture::new(mode).await;
+    let mint = f.env.create_mint(f.addrs.token_program, 9).await;
+    let a = AssetAddresses::new(&f.addrs.vault, mint, f.addrs.token_program);
+    let good = collateral_params([0x61; 32]);
+    let authority = f.authority.insecure_clone();
+    let cases: Vec<(tranche_vault::state::CollateralParams, VaultError)> = vec![
+        (
+            {
+                let mut p = good;
+                p.max_ltv_bps = 8_000;
+                p
+            },
+            VaultError::InvalidMaxLtv,
+        ),
+        (
+            {
+                let mut p = good;
+                p.max_ltv_bps = 0;
+                p
+            },
+            VaultError::InvalidMaxLtv,
+        ),
+        (
+            {
+                let mut p = good;
+                p.liquidation_bonus_bps = 2_001;
+                p
+            },
+            VaultError::LiquidationBonusTooHigh,
+        ),
+        (
+            {
+                let mut p = good;
+                p.liquidation_threshold_bps = 9_600;
+                p
+            },
+            VaultError::InvalidLiquidationThreshold,
+        ),
+        (
+            {
+                let mut p = good;
+                p.oracle.max_age_secs = 0;
+                p
+            },
+            VaultError::InvalidOracleMaxAge,
+        ),
+        (
+            {
+                let mut p = good;
+                p.oracle.max_conf_bps = 1_001;
+                p
+            },
+            VaultError::InvalidOracleMaxConf,
+        ),
+        (
+            {
+                let mut p = good;
+                p.oracle.kind = 2;
+                p
+            },
+            VaultError::OracleKindUnknown,
+        ),
+    ];
+    for (params, err) in cases {
+        let ix = f
+            .addrs
+            .add_collateral_asset(f.env.payer(), authority.pubkey(), &a, params);
+        f.env
+            .send_unique(&[ix], &[&authority])
+            .await
+            .expect_error(err);
+    }
+    let stranger = f.user(0).await;
+    let ix = f
+        .addrs
+        .add_collateral_asset(f.env.payer(), stranger.key.pubkey(), &a, good);
+    f.env
+        .send_unique(&[ix], &[&stranger.key])
+        .await
+        .expect_error(VaultError::NotAuthority);
+    // A Token-2022 mint with a transfer fee.
+    let fee_mint = f.env.create_transfer_fee_mint(9).await;
+    let fa = AssetAddresses::new(&f.addrs.vault, fee_mint, anchor_spl::token_2022::ID);
+    let ix = f
+        .addrs
+        .add_collateral_asset(f.env.payer(), authority.pubkey(), &fa, good);
+    f.env
+        .send_unique(&[ix], &[&authority])
+        .await
+        .expect_error(VaultError::UnsupportedMintExtension);
+    let ix = f
+        .addrs
+        .add_collateral_asset(f.env.payer(), authority.pubkey(), &a, good);
+    f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
+    let ix = f
+        .addrs
+        .add_collateral_asset(f.env.payer(), authority.pubkey(), &a, good);
+    assert!(
+        f.env
+            .send_unique(&[ix], &[&authority])
+            .await
+            .result
+            .is_err(),
+        "an asset is added once"
+    );
+});
+
+dual_test!(
+    liquidating_a_healthy_position_is_refused,
+    |mode| async move {
+        let (mut f, b, p) = lending(mode).await;
+        f.borrow(&b, p, 1_000 * ONE).await.expect_ok();
+        let liq = f.user(10_000 * ONE).await;
+        f.liquidate(&liq, p, 0, 100 * ONE)
+            .await
+            .expect_error(VaultError::PositionHealthy);
+        // Without debt, too.
+        let other = f.user(0).await;
+        let q = f.open_position(&other, 0).await;
+        f.deposit_collateral(&other, q, 0, SOL).await.expect_ok();
+        f.liquidate(&liq, q, 0, ONE)
+            .await
+            .expect_error(VaultError::PositionHealthy);
+    }
+);
