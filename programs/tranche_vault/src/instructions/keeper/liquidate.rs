@@ -150,7 +150,8 @@ impl Liquidate<'_> {
                 to_scaled_floor(repay, index)?.min(scaled)
             };
             let mut position_scaled = sub(scaled, removed)?;
-            let mut total_scaled = sub(vault.scaled_debt_sf.get(), removed)?;
+            let total = sub(vault.scaled_debt_sf.get(), removed)?;
+            vault.scaled_debt_sf.set(total);
             vault.liquidity_native = vault
                 .liquidity_native
                 .checked_add(repay)
@@ -160,15 +161,13 @@ impl Liquidate<'_> {
             let mut bad_debt = Sf::ZERO;
             let mut split = crate::math::waterfall::LossSplit::default();
             if last_collateral && position_scaled > Sf::ZERO {
-                total_scaled = sub(total_scaled, position_scaled)?;
                 let debt_before = vault.debt()?;
-                vault.scaled_debt_sf.set(total_scaled);
+                let total = sub(vault.scaled_debt_sf.get(), position_scaled)?;
+                vault.scaled_debt_sf.set(total);
                 // The loss is what the vault's debt actually falls by.
                 bad_debt = sub(debt_before, vault.debt()?)?;
                 split = vault.write_off(bad_debt)?;
                 position_scaled = Sf::ZERO;
-            } else {
-                vault.scaled_debt_sf.set(total_scaled);
             }
             vault.invariant()?;
             let out = Outcome {
