@@ -35,6 +35,14 @@ fn describe(key: &str) -> &'static str {
         "accrue" => "accrue 1 day of interest with debt: rate curve, index, income waterfall, event",
         "close_epoch_1_request" => "partial senior fill with 1 open request: 1 burn CPI",
         "close_epoch_1000_requests" => "the same with 1,000 open requests from 1,000 holders: O(1)",
+        "deposit_collateral" => "first deposit of an asset into a position: transfer_checked into custody",
+        "borrow_1_entry" => "borrow against 1 collateral entry: 2 Pyth reads (asset + quote), LTV check, 1 CPI",
+        "borrow_8_entries" => "borrow against 8 collateral entries: 9 Pyth reads",
+        "repay" => "partial repay: accrue, transfer_checked in (no oracle)",
+        "liquidate_1_entry" => "partial liquidation of a 1-entry position: 2 Pyth reads, 2 CPIs",
+        "liquidate_4_entries" => "partial liquidation of a 4-entry position",
+        "liquidate_8_entries" => "partial liquidation of an 8-entry position (must stay well under 200k)",
+        "liquidate_per_extra_entry" => "(liquidate_8_entries - liquidate_1_entry) / 7: one more asset + oracle",
         "u128_div_u64" => "one u128 / u64 division through the i128 shim (loop overhead included)",
         "u128_div_u128" => "one u128 / u128 division (divisor >= 2^64) through the i128 shim",
         "u128_checked_mul" => "one u128 checked_mul",
@@ -116,6 +124,62 @@ async fn bench_tranches(rows: &mut BTreeMap<String, u64>) {
     rows.insert("close_epoch_1000_requests".into(), out.program_cu());
 }
 
+/// Lending rows: positions with 1, 4 and 8 collateral entries (equal value in each), borrowed to 60 % of their
+/// value, then every price down 30 % (health ≈ 0.93) and a small partial liquidation of each.
+async fn bench_lending(rows: &mut BTreeMap<String, u64>) {
+    const UNITS: u64 = 1_000_000_000; // 9-decimal collateral
+    let mut f = VaultFixture::for_bench().await;
+    let lp = f.user(2_000_000 * ONE).await;
+    f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
+    for _ in 0..8 {
+        f.add_collateral(9, 100.0).await;
+    }
+    let mut positions = vec![];
+    for (id, entries) in [1usize, 4, 8].into_iter().enumerate() {
+        let u = f.user(10_000 * ONE).await;
+        let p = f.open_position(&u, id as u64).await;
+        for i in 0..entries {
+            let out = f
+                .deposit_collateral(&u, p, i, 800 * UNITS / entries as u64)
+                .await;
+            out.expect_ok();
+            if id == 0 {
+                rows.insert("deposit_collateral".into(), out.program_cu());
+            }
+        }
+        let out = f.borrow(&u, p, 48_000 * ONE).await; // 60 % of 80k
+        out.expect_ok();
+        match entries {
+            1 => drop(rows.insert("borrow_1_entry".into(), out.program_cu())),
+            8 => drop(rows.insert("borrow_8_entries".into(), out.program_cu())),
+            _ => {}
+        }
+        positions.push((u, p, entries));
+    }
+    let (u, p, _) = &positions[0];
+    let out = f.repay(u, *p, 1_000 * ONE).await;
+    out.expect_ok();
+    rows.insert("repay".into(), out.program_cu());
+    for i in 0..8 {
+        f.set_price(i, 70.0).await;
+    }
+    let liq = f.user(1_000_000 * ONE).await;
+    for (_, p, entries) in &positions {
+        let out = f.liquidate(&liq, *p, 0, 100 * ONE).await;
+        out.expect_ok();
+        rows.insert(
+            format!(
+                "liquidate_{entries}_entr{}",
+                if *entries == 1 { "y" } else { "ies" }
+            ),
+            out.program_cu(),
+        );
+    }
+    f.check_invariants().await;
+    let per = (rows["liquidate_8_entries"] - rows["liquidate_1_entry"]) / 7;
+    rows.insert("liquidate_per_extra_entry".into(), per);
+}
+
 /// CU of one probe operation: (CU(n ops) - CU(0 ops)) / n.
 async fn bench_probe_op(ctx: &mut ProgramTestContext, op: u8, n: u128, d: u128) -> u64 {
     const OPS: u32 = 256;
@@ -159,6 +223,7 @@ async fn main() {
         bench_initialize_vault().await,
     );
     bench_tranches(&mut rows).await;
+    bench_lending(&mut rows).await;
     let big = (1u128 << 100) + 12_345;
     // I80F48 raw bits: 1234.5678 and 3.25.
     let (fa, fb) = ((12_345_678u128 << 48) / 10_000, (13u128 << 48) / 4);
@@ -189,6 +254,11 @@ async fn main() {
     assert!(
         rows["u128_div_u64"] <= 400,
         "u128 / u64 division must cost <= 400 CU"
+    );
+    assert!(
+        rows["liquidate_8_entries"] <= 120_000,
+        "liquidate with 8 entries must stay well inside 200k CU: {}",
+        rows["liquidate_8_entries"]
     );
     let (one, many) = (
         rows["close_epoch_1_request"],
