@@ -1,7 +1,7 @@
 # Tranche Vault: every entry point. `make demo` and `make test` are the README's two commands.
 SHELL := /bin/bash
 CARGO_TEST_ENV := RUST_LOG=error
-PROGRAMS := tranche_vault tranche_vault_test_hooks i128_probe
+PROGRAMS := tranche_vault i128_probe
 
 .PHONY: demo test sbf test-native test-sbf bench idl idl-check lint fmt
 

@@ -270,26 +270,6 @@ impl VaultAddresses {
             tranche_vault::instruction::Accrue {}.data(),
         )
     }
-
-    /// A test hook (`test_borrow` / `test_repay` / `test_write_off`), with `counterparty` owned by `operator`.
-    pub fn test_hook(&self, operator: Pubkey, counterparty: Pubkey, hook: TestHook) -> Instruction {
-        let accounts = tranche_vault::accounts::TestDebt {
-            operator,
-            vault: self.vault,
-            quote_mint: self.quote_mint,
-            liquidity: self.liquidity,
-            counterparty,
-            token_program: self.token_program,
-        };
-        let data = match hook {
-            TestHook::Borrow(amount) => tranche_vault::instruction::TestBorrow { amount }.data(),
-            TestHook::Repay(amount) => tranche_vault::instruction::TestRepay { amount }.data(),
-            TestHook::WriteOff(amount) => {
-                tranche_vault::instruction::TestWriteOff { amount }.data()
-            }
-        };
-        self.ix(accounts, data)
-    }
 }
 
 /// The accounts of one collateral asset.
@@ -488,12 +468,4 @@ fn readonly(keys: &[Pubkey]) -> Vec<anchor_lang::solana_program::instruction::Ac
     keys.iter()
         .map(|k| anchor_lang::solana_program::instruction::AccountMeta::new_readonly(*k, false))
         .collect()
-}
-
-/// The test-only stand-ins for the lending side (feature `test-hooks`), amounts in native quote units.
-#[derive(Clone, Copy, Debug)]
-pub enum TestHook {
-    Borrow(u64),
-    Repay(u64),
-    WriteOff(u64),
 }

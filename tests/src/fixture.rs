@@ -9,10 +9,18 @@ use tranche_vault::state::{RedemptionRequest, Tranche, Vault, VaultParams};
 use tranche_vault::{DepositArgs, RequestRedeemArgs};
 
 use crate::builders::{
-    collateral_params, default_params, AssetAddresses, InitializeVaultBuilder, TestHook,
-    VaultAddresses, QUOTE_FEED,
+    collateral_params, default_params, AssetAddresses, InitializeVaultBuilder, VaultAddresses,
+    QUOTE_FEED,
 };
-use crate::{Build, Mode, TestEnv, TxOutcome};
+use crate::{Mode, TestEnv, TxOutcome};
+
+/// [`default_params`] with a 100 % utilization cap.
+pub fn fixture_params() -> VaultParams {
+    VaultParams {
+        max_utilization_bps: 10_000,
+        ..default_params()
+    }
+}
 use tranche_vault::state::{CollateralAsset, CollateralParams, Position};
 use tranche_vault::LiquidateArgs;
 
@@ -31,9 +39,6 @@ pub struct VaultFixture {
     pub env: TestEnv,
     pub authority: Keypair,
     pub addrs: VaultAddresses,
-    /// Counterparty of the test hooks (the stand-in borrower), with a quote account.
-    pub operator: Keypair,
-    pub operator_quote: Pubkey,
     /// Every tranche token account the fixture created, to check that balances add up to the supply.
     share_accounts: Vec<[Pubkey; 3]>,
     /// Check the invariants after every action (the benchmark turns this off and checks once at the end).
@@ -47,6 +52,10 @@ pub struct VaultFixture {
     positions: Vec<Pubkey>,
     /// Collateral token accounts made for users: (owner, mint) → account.
     collateral_accounts: Vec<((Pubkey, Pubkey), Pubkey)>,
+    /// The stand-in borrower (see [`Loan`]), created on first use.
+    stand_in: Option<StandIn>,
+    /// A liquidator with plenty of quote, created on first use.
+    liquidator: Option<User>,
     /// With fixed keys, the seed of the next keypair [`VaultFixture::new_key`] makes; `None` for random keys.
     next_key_seed: Option<u64>,
 }
@@ -63,29 +72,49 @@ pub struct Collateral {
     pub conf: u64,
 }
 
+/// What the fixture's stand-in borrower does, through the real instructions: a position holding a dedicated
+/// collateral asset (6 decimals, priced 1.0) that borrows, repays, and defaults on command.
+#[derive(Clone, Copy, Debug)]
+pub enum Loan {
+    /// Deposit twice the amount as collateral, then borrow the amount.
+    Borrow(u64),
+    /// Repay the amount (the stand-in is given the quote it needs).
+    Repay(u64),
+    /// Default, leaving about this much bad debt: the collateral's price falls until all of it covers only
+    /// (debt − amount) at the liquidation bonus, and a liquidator takes all of it.
+    Default(u64),
+}
+
+struct StandIn {
+    user: User,
+    position: Pubkey,
+    asset: usize,
+}
+
 /// Unix time the benchmark's chain starts at, so that its CU figures do not depend on the day it runs.
 pub const BENCH_START_TS: i64 = 1_800_000_000;
 
 impl VaultFixture {
-    /// A vault on SPL Token with [`default_params`], run by the test-hooks build.
+    /// A vault on SPL Token with [`default_params`], except that utilization may reach 100 % (tests lend out
+    /// nearly all liquidity to make redemptions short of it).
     pub async fn new(mode: Mode) -> Self {
-        Self::with_params(mode, default_params()).await
+        Self::with_params(mode, fixture_params()).await
     }
 
     pub async fn with_params(mode: Mode, params: VaultParams) -> Self {
         Self::build(mode, params, false).await
     }
 
-    /// For the benchmark: the SBF test-hooks build, fixed keys (PDA bump searches cost CU), a fixed clock, and
+    /// For the benchmark: the SBF build, fixed keys (PDA bump searches cost CU), a fixed clock, and
     /// no invariant checks between actions.
     pub async fn for_bench() -> Self {
-        let mut f = Self::build(Mode::Sbf, default_params(), true).await;
+        let mut f = Self::build(Mode::Sbf, fixture_params(), true).await;
         f.check_each_action = false;
         f
     }
 
     async fn build(mode: Mode, params: VaultParams, fixed_keys: bool) -> Self {
-        let mut env = TestEnv::with_build(mode, Build::TestHooks).await;
+        let mut env = TestEnv::new(mode).await;
         let key = |n: u8| {
             if fixed_keys {
                 Keypair::new_from_array([n; 32])
@@ -106,12 +135,6 @@ impl VaultFixture {
             .await
             .expect_ok();
         let addrs = b.addresses();
-        let operator = key(3);
-        let operator_quote = env
-            .create_token_account_at(key(4), quote, operator.pubkey(), spl_token::ID)
-            .await;
-        env.mint_to(quote, operator_quote, spl_token::ID, 1_000_000_000 * ONE)
-            .await;
         let quote_oracle = key(5).pubkey();
         let now = env.now().await;
         env.set_price_update(quote_oracle, QUOTE_FEED, 100_000_000, 10_000, -8, now, true);
@@ -121,11 +144,11 @@ impl VaultFixture {
             assets: vec![],
             positions: vec![],
             collateral_accounts: vec![],
+            stand_in: None,
+            liquidator: None,
             env,
             authority,
             addrs,
-            operator,
-            operator_quote,
             share_accounts: vec![],
             check_each_action: true,
             next_key_seed: fixed_keys.then_some(0),
@@ -254,7 +277,7 @@ impl VaultFixture {
         let now = self.env.now().await;
         let ends = v.epoch_start_ts + i64::from(v.epoch_duration_secs);
         if now < ends {
-            self.env.warp(ends - now).await;
+            self.warp(ends - now).await;
         }
         self.close_epoch().await
     }
@@ -264,12 +287,59 @@ impl VaultFixture {
         self.act(ix, &[]).await
     }
 
-    pub async fn hook(&mut self, hook: TestHook) -> TxOutcome {
-        let ix = self
-            .addrs
-            .test_hook(self.operator.pubkey(), self.operator_quote, hook);
-        let operator = self.operator.insecure_clone();
-        self.act(ix, &[&operator]).await
+    /// The stand-in borrower acts (see [`Loan`]); returns the outcome of its last transaction.
+    pub async fn loan(&mut self, action: Loan) -> TxOutcome {
+        let s = match self.stand_in.take() {
+            Some(s) => s,
+            None => {
+                let asset = self.add_collateral(6, 1.0).await;
+                let user = self.user(0).await;
+                let position = self.open_position(&user, 0).await;
+                StandIn {
+                    user,
+                    position,
+                    asset,
+                }
+            }
+        };
+        let out = match action {
+            Loan::Borrow(amount) => {
+                let out = self
+                    .deposit_collateral(&s.user, s.position, s.asset, 2 * amount)
+                    .await;
+                if out.result.is_err() {
+                    out
+                } else {
+                    self.borrow(&s.user, s.position, amount).await
+                }
+            }
+            Loan::Repay(amount) => {
+                let (q, tp) = (self.addrs.quote_mint, self.addrs.token_program);
+                self.env.mint_to(q, s.user.quote, tp, amount).await;
+                self.repay(&s.user, s.position, amount).await
+            }
+            Loan::Default(loss) => {
+                let index = self.vault().await.borrow_index_sf.get();
+                let p = self.position(s.position).await;
+                let debt = p.debt_native(index).expect("debt") as f64;
+                let held = p.active().map(|e| e.amount).sum::<u64>() as f64;
+                // All of the collateral must cover (debt − loss) · 1.05 at the new price.
+                let price = (debt - loss as f64) * 1.05 / held;
+                self.set_price(s.asset, price).await;
+                let liquidator = match self.liquidator.take() {
+                    Some(l) => l,
+                    None => self.user(1_000_000_000 * ONE).await,
+                };
+                let out = self
+                    .liquidate(&liquidator, s.position, s.asset, u64::MAX)
+                    .await;
+                self.liquidator = Some(liquidator);
+                self.set_price(s.asset, 1.0).await;
+                out
+            }
+        };
+        self.stand_in = Some(s);
+        out
     }
 
     /// Moves the clock forward and republishes every price at the new time (prices go stale otherwise).

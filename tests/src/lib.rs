@@ -162,16 +162,6 @@ impl TxOutcome {
     }
 }
 
-/// Which SBF binary runs at the tranche_vault program id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Build {
-    /// `tranche_vault.so`: the deployable program.
-    Deployed,
-    /// `tranche_vault_test_hooks.so`: the same program with the `test-hooks` instructions (test-only stand-ins
-    /// for borrowing and losses). Native mode always has them.
-    TestHooks,
-}
-
 pub struct TestEnv {
     pub mode: Mode,
     pub ctx: ProgramTestContext,
@@ -180,25 +170,15 @@ pub struct TestEnv {
 }
 
 impl TestEnv {
-    /// A fresh chain with the deployable tranche_vault program (in `mode`) and the SPL Token programs.
+    /// A fresh chain with the tranche_vault program (in `mode`) and the SPL Token programs.
     pub async fn new(mode: Mode) -> Self {
-        Self::with_build(mode, Build::Deployed).await
-    }
-
-    /// A fresh chain with the given build of the program.
-    pub async fn with_build(mode: Mode, build: Build) -> Self {
         let mut pt = ProgramTest::default();
         pt.prefer_bpf(false);
-        match (mode, build) {
-            (Mode::Native, _) => {
+        match mode {
+            Mode::Native => {
                 pt.add_program("tranche_vault", tranche_vault::ID, processor!(native_entry))
             }
-            (Mode::Sbf, Build::Deployed) => {
-                add_sbf_program(&mut pt, "tranche_vault", tranche_vault::ID)
-            }
-            (Mode::Sbf, Build::TestHooks) => {
-                add_sbf_program(&mut pt, "tranche_vault_test_hooks", tranche_vault::ID)
-            }
+            Mode::Sbf => add_sbf_program(&mut pt, "tranche_vault", tranche_vault::ID),
         }
         TestEnv {
             mode,

@@ -9,8 +9,8 @@ use tranche_vault::events::DepositEvent;
 use tranche_vault::math::fixed::from_native;
 use tranche_vault::state::Tranche::{Junior, Mezzanine, Senior};
 use tranche_vault::DepositArgs;
-use tranche_vault_tests::builders::{default_params, TestHook};
-use tranche_vault_tests::fixture::{VaultFixture, ONE};
+use tranche_vault_tests::builders::default_params;
+use tranche_vault_tests::fixture::{Loan, VaultFixture, ONE};
 use tranche_vault_tests::{dual_test, Mode};
 
 dual_test!(first_deposit_locks_dead_shares, |mode| async move {
@@ -104,8 +104,8 @@ dual_test!(refuses_a_wiped_out_tranche, |mode| async move {
     let u = f.user(10_000_000 * ONE).await;
     f.deposit(&u, Junior, 100_000 * ONE).await.expect_ok();
     f.deposit(&u, Senior, 300_000 * ONE).await.expect_ok();
-    f.hook(TestHook::Borrow(200_000 * ONE)).await.expect_ok();
-    f.hook(TestHook::WriteOff(100_000 * ONE)).await.expect_ok();
+    f.loan(Loan::Borrow(200_000 * ONE)).await.expect_ok();
+    f.loan(Loan::Default(100_000 * ONE)).await.expect_ok();
     let v = f.vault().await;
     assert_eq!(v.tranches[2].nav(), from_native(0));
     assert!(v.tranches[2].is_wiped_out());

@@ -11,8 +11,7 @@ use tranche_vault::math::fixed::{from_native, Sf};
 use tranche_vault::state::GenerationRecord;
 use tranche_vault::state::Tranche::{Junior, Mezzanine, Senior};
 use tranche_vault::RequestRedeemArgs;
-use tranche_vault_tests::builders::TestHook;
-use tranche_vault_tests::fixture::{User, VaultFixture, ONE};
+use tranche_vault_tests::fixture::{Loan, User, VaultFixture, ONE};
 use tranche_vault_tests::{dual_test, Mode};
 
 /// Junior 100k by `j`, senior 200k by `s`.
@@ -34,11 +33,11 @@ dual_test!(closes_only_after_the_epoch_ends, |mode| async move {
     f.close_epoch()
         .await
         .expect_error(VaultError::EpochNotEnded);
-    f.env.warp(86_400 - 10).await;
+    f.warp(86_400 - 10).await;
     f.close_epoch()
         .await
         .expect_error(VaultError::EpochNotEnded);
-    f.env.warp(10).await;
+    f.warp(10).await;
     f.close_epoch().await.expect_ok();
     let v = f.vault().await;
     assert_eq!(v.epoch_index, 1);
@@ -122,7 +121,7 @@ dual_test!(
         let s2 = f.user(1_000_000 * ONE).await;
         f.deposit(&s2, Senior, 100_000 * ONE).await.expect_ok();
         // 400k of liquidity, 350k lent out: 50k free.
-        f.hook(TestHook::Borrow(350_000 * ONE)).await.expect_ok();
+        f.loan(Loan::Borrow(350_000 * ONE)).await.expect_ok();
         f.request(&s1, Senior, 60_000 * ONE).await.expect_ok();
         f.request(&s2, Senior, 40_000 * ONE).await.expect_ok();
         let out = f.next_epoch().await;
@@ -171,7 +170,7 @@ dual_test!(
         // The lender repays; the remainder fills in the next epoch without anyone asking again.
         let debt =
             tranche_vault::math::fixed::to_native_floor(f.vault().await.debt().unwrap()).unwrap();
-        f.hook(TestHook::Repay(debt)).await.expect_ok();
+        f.loan(Loan::Repay(debt)).await.expect_ok();
         f.next_epoch().await.expect_ok();
         assert_eq!(f.vault().await.tranches[0].queued_shares, 0);
         f.claim(&s1, Senior).await.expect_ok();
@@ -244,7 +243,7 @@ dual_test!(
 dual_test!(cancel_returns_only_the_unfilled_part, |mode| async move {
     let (mut f, _, s) = funded(mode).await;
     // 300k liquidity, 250k lent: 50k free against a 60k request.
-    f.hook(TestHook::Borrow(250_000 * ONE)).await.expect_ok();
+    f.loan(Loan::Borrow(250_000 * ONE)).await.expect_ok();
     f.request(&s, Senior, 60_000 * ONE).await.expect_ok();
     f.next_epoch().await.expect_ok();
     let shares_before = f.env.token_balance(s.shares[0]).await;
@@ -356,12 +355,12 @@ dual_test!(last_holder_exits_leaving_only_dust, |mode| async move {
     let j = f.user(1_000_000 * ONE).await;
     f.deposit(&j, Junior, 10_000 * ONE + 7).await.expect_ok();
     // Some income so that the price is not a round number.
-    f.hook(TestHook::Borrow(5_000 * ONE)).await.expect_ok();
-    f.env.warp(10 * 86_400).await;
+    f.loan(Loan::Borrow(5_000 * ONE)).await.expect_ok();
+    f.warp(10 * 86_400).await;
     f.accrue().await.expect_ok();
     let debt =
         tranche_vault::math::fixed::to_native_floor(f.vault().await.debt().unwrap()).unwrap();
-    f.hook(TestHook::Repay(debt)).await.expect_ok();
+    f.loan(Loan::Repay(debt)).await.expect_ok();
     let shares = f.env.token_balance(j.shares[2]).await;
     f.request(&j, Junior, shares).await.expect_ok();
     f.next_epoch().await.expect_ok();
@@ -403,7 +402,7 @@ async fn close_with_requests(n: usize) -> u64 {
         f.request(&s, Senior, 5_000 * ONE).await.expect_ok();
     }
     let lend = f.vault().await.free_liquidity().unwrap() - 1_000 * ONE;
-    f.hook(TestHook::Borrow(lend)).await.expect_ok();
+    f.loan(Loan::Borrow(lend)).await.expect_ok();
     let out = f.next_epoch().await;
     out.expect_ok();
     out.program_cu()
@@ -442,11 +441,9 @@ dual_test!(
                 (t.queued_shares as f64 * nav_f64(t.nav()) / supply as f64 / 2.0) as u64;
             let free = v.free_liquidity().unwrap();
             if free > half_value {
-                f.hook(TestHook::Borrow(free - half_value))
-                    .await
-                    .expect_ok();
+                f.loan(Loan::Borrow(free - half_value)).await.expect_ok();
             } else if free < half_value {
-                f.hook(TestHook::Repay(half_value - free)).await.expect_ok();
+                f.loan(Loan::Repay(half_value - free)).await.expect_ok();
             }
             f.next_epoch().await.expect_ok();
         }
@@ -481,7 +478,7 @@ dual_test!(
         // Everything left is lent back in; the next epoch fills the rest, and the request closes.
         let debt =
             tranche_vault::math::fixed::to_native_floor(f.vault().await.debt().unwrap()).unwrap();
-        f.hook(TestHook::Repay(debt)).await.expect_ok();
+        f.loan(Loan::Repay(debt)).await.expect_ok();
         f.next_epoch().await.expect_ok();
         f.claim(&s, Senior).await.expect_ok();
         assert!(f.request_state(&s, Senior).await.is_none());
@@ -494,7 +491,7 @@ dual_test!(
         let (mut f, _, s) = funded(mode).await;
         f.request(&s, Senior, 10 * ONE).await.expect_ok();
         let now = f.env.now().await;
-        f.env.warp(86_400 + 1).await;
+        f.warp(86_400 + 1).await;
         let payer = f.env.payer();
         // Another token account in place of senior's escrow (a duplicate of another escrow is refused by Anchor).
         let mut ix = f.addrs.close_epoch(payer, [0; 3]);

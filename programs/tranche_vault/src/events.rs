@@ -167,23 +167,6 @@ pub struct RedemptionClaimedEvent {
     pub ts: i64,
 }
 
-/// Bad debt written off through the loss waterfall.
-#[event]
-#[derive(Debug, PartialEq)]
-pub struct LossWrittenOffEvent {
-    pub vault: Pubkey,
-    /// Debt written off (fixed point, native quote units).
-    pub loss_sf: u128,
-    /// Written down from each tranche, senior, mezzanine, junior (fixed point, native units).
-    pub tranche_sf: [u128; 3],
-    /// Written down from accrued protocol fees (fixed point, native units).
-    pub fees_sf: u128,
-    /// Tranche NAVs after (fixed point, native units).
-    pub nav_after_sf: [u128; 3],
-    /// Unix seconds.
-    pub ts: i64,
-}
-
 /// A collateral asset whitelisted by the authority.
 #[event]
 #[derive(Debug, PartialEq)]

@@ -106,24 +106,6 @@ pub mod tranche_vault {
     ) -> Result<()> {
         Liquidate::handler(ctx, args)
     }
-
-    /// Test builds only (`test-hooks`): lend liquidity out as debt.
-    #[cfg(feature = "test-hooks")]
-    pub fn test_borrow(ctx: Context<TestDebt>, amount: u64) -> Result<()> {
-        TestDebt::borrow(ctx, amount)
-    }
-
-    /// Test builds only (`test-hooks`): pay debt back.
-    #[cfg(feature = "test-hooks")]
-    pub fn test_repay(ctx: Context<TestDebt>, amount: u64) -> Result<()> {
-        TestDebt::repay(ctx, amount)
-    }
-
-    /// Test builds only (`test-hooks`): write debt off as bad debt through the loss waterfall.
-    #[cfg(feature = "test-hooks")]
-    pub fn test_write_off(ctx: Context<TestDebt>, amount: u64) -> Result<()> {
-        TestDebt::write_off(ctx, amount)
-    }
 }
 
 // Registry-only SBF route (tools/sbf): memcpy/memset through syscalls and soft-float builtins.

@@ -1,3 +1,0 @@
-pub mod hooks;
-
-pub use hooks::*;
