@@ -347,3 +347,100 @@ dual_test!(
             .expect_error(VaultError::PositionHealthy);
     }
 );
+
+dual_test!(
+    positions_hold_eight_assets_and_borrows_respect_liquidity,
+    |mode| async move {
+        let mut params = tranche_vault_tests::builders::default_params();
+        params.max_utilization_bps = 9_000;
+        let mut f = VaultFixture::with_params(mode, params).await;
+        let lp = f.user(10_000_000 * ONE).await;
+        f.deposit(&lp, Junior, 100_000 * ONE).await.expect_ok();
+        for _ in 0..9 {
+            f.add_collateral(9, 1_000.0).await;
+        }
+        let b = f.user(0).await;
+        let p = f.open_position(&b, 0).await;
+        for i in 0..8 {
+            f.deposit_collateral(&b, p, i, 100 * SOL).await.expect_ok();
+        }
+        f.deposit_collateral(&b, p, 8, SOL)
+            .await
+            .expect_error(VaultError::PositionFull);
+        // 800k of collateral against 100k of liquidity: the utilization cap (90 %) binds, then the liquidity.
+        f.borrow(&b, p, 90_000 * ONE + 1)
+            .await
+            .expect_error(VaultError::UtilizationCapExceeded);
+        let out = f.borrow(&b, p, 90_000 * ONE).await;
+        out.expect_ok();
+        if mode == Mode::Sbf {
+            println!("borrow (8 entries): {} CU", out.program_cu());
+        }
+        f.borrow(&b, p, 10_000 * ONE + 1)
+            .await
+            .expect_error(VaultError::InsufficientLiquidity);
+        // An emptied entry frees its slot for another asset.
+        f.repay(&b, p, 90_000 * ONE).await.expect_ok();
+        f.withdraw_collateral(&b, p, 3, 100 * SOL).await.expect_ok();
+        f.deposit_collateral(&b, p, 8, SOL).await.expect_ok();
+        assert_eq!(f.position(p).await.active().count(), 8);
+    }
+);
+
+/// A legacy Pyth v2 account (real bytes, `../shared/fixtures/pyth/`, read in place) priced on chain: the clock is
+/// set just after its publish time, a collateral asset pins it, and a borrow reads it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn legacy_pyth_account_prices_a_borrow_on_chain() {
+    use base64::Engine;
+    let dir =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/pyth");
+    let file = dir.join("legacy_v2/marginfi_pyth_legacy_sol_price_bin.json");
+    let Ok(text) = std::fs::read_to_string(&file) else {
+        println!(
+            "SKIPPED: {} not found (the shared Pyth fixtures live outside this repository)",
+            file.display()
+        );
+        return;
+    };
+    let j: serde_json::Value = serde_json::from_str(&text).expect("fixture parses");
+    let key: anchor_lang::prelude::Pubkey = j["pubkey"]
+        .as_str()
+        .expect("pubkey")
+        .parse()
+        .expect("pubkey");
+    let data = base64::engine::general_purpose::STANDARD
+        .decode(j["account"]["data"][0].as_str().expect("data"))
+        .expect("base64");
+    let raw = tranche_vault::oracle::pyth_legacy::decode(&data).expect("legacy decodes");
+    let mut f = VaultFixture::new(Mode::Sbf).await;
+    let lp = f.user(10_000_000 * ONE).await;
+    f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
+    // The account's own time (2024-07-04), and fresh quote prices at it.
+    let now = f.env.now().await;
+    f.warp(raw.publish_time + 5 - now).await;
+    f.env.ctx.set_account(
+        &key,
+        &solana_account::Account {
+            lamports: 1_000_000_000,
+            data,
+            owner: tranche_vault::oracle::PYTH_LEGACY_PROGRAM_ID,
+            executable: false,
+            rent_epoch: 0,
+        }
+        .into(),
+    );
+    let mut params = collateral_params([0; 32]);
+    params.oracle.kind = tranche_vault::oracle::OracleKind::PythLegacy.to_u8();
+    params.oracle.program = tranche_vault::oracle::PYTH_LEGACY_PROGRAM_ID;
+    params.oracle.reference = key.to_bytes();
+    let sol = f.add_collateral_with(9, 132.72, params).await;
+    f.assets[sol].oracle = key; // priced by the legacy account, not by a fixture-written one
+    let b = f.user(0).await;
+    let p = f.open_position(&b, 0).await;
+    f.deposit_collateral(&b, p, sol, 10 * SOL).await.expect_ok();
+    // 10 SOL at 132.7245725 less 0.1352 of confidence: 1,325.89 of value, 928.1 of borrowing power.
+    f.borrow(&b, p, 929 * ONE)
+        .await
+        .expect_error(VaultError::LtvExceeded);
+    f.borrow(&b, p, 928 * ONE).await.expect_ok();
+}

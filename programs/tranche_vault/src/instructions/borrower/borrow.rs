@@ -65,15 +65,13 @@ impl Borrow<'_> {
             let total_debt = to_native_ceil(vault.debt()?)?
                 .checked_add(amount)
                 .ok_or(VaultError::MathOverflow)?;
-            let u_bps = crate::math::fixed::mul_div_u64_floor(
-                total_debt,
-                BPS,
-                total_debt
-                    .checked_add(free.saturating_sub(amount))
-                    .ok_or(VaultError::MathOverflow)?,
-            )?;
+            // Utilization after the borrow, in bps, rounded up (the cap is never exceeded by rounding).
+            let total = total_debt
+                .checked_add(free.saturating_sub(amount))
+                .ok_or(VaultError::MathOverflow)?;
+            let u_bps = (u128::from(total_debt) * u128::from(BPS)).div_ceil(u128::from(total));
             require!(
-                u_bps <= u64::from(vault.max_utilization_bps),
+                u_bps <= u128::from(vault.max_utilization_bps),
                 VaultError::UtilizationCapExceeded
             );
             let index = vault.borrow_index_sf.get();
