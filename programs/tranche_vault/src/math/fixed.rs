@@ -192,7 +192,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(4096))]
+        #![proptest_config(crate::math::proptest_config(4096))]
 
         #[test]
         fn mul_div_matches_reference(x: u128, num: u64, den in 1u64..) {

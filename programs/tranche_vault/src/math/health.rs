@@ -140,6 +140,8 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(crate::math::proptest_config(4096))]
+
         /// Converting a value to an amount and back never gives more value than asked for.
         #[test]
         fn amount_for_value_never_over_pays(value in 0u64..(1 << 40), price in 1u64..(1 << 30), dec in 0u8..=18) {

@@ -20,19 +20,27 @@ pub fn utilization(debt: u64, free: u64) -> Result<Sf> {
 /// `base + slope1 · u / optimal` up to the kink, then `+ slope2 · (u − optimal) / (1 − optimal)`.
 /// Rounded up: it sets what borrowers owe.
 pub fn borrow_rate(curve: &RateCurve, u: Sf) -> Result<Sf> {
+    // Work in bps (fixed point), exactly: u · BPS is exact for u ≤ 1, so the kink and 100 % land on the
+    // curve's own points.
+    let u_bps = u
+        .min(Sf::ONE)
+        .checked_mul_int(u128::from(BPS))
+        .ok_or(VaultError::MathOverflow)?;
     let opt = u64::from(curve.optimal_utilization_bps);
-    let opt_sf = ratio_floor(opt, BPS)?;
-    let base = ratio_floor(u64::from(curve.base_rate_bps), BPS)?;
-    let s1 = ratio_floor(u64::from(curve.slope1_bps), BPS)?;
-    if u <= opt_sf {
-        // slope1 · u / opt, with opt in bps: slope1 · u · BPS / opt
-        let part = mul_div_ceil(mul_floor(s1, u)?, BPS, opt)?;
-        return add(base, part);
-    }
-    let s2 = ratio_floor(u64::from(curve.slope2_bps), BPS)?;
-    let over = u.saturating_sub(opt_sf).min(Sf::ONE);
-    let part = mul_div_ceil(mul_floor(s2, over)?, BPS, BPS.saturating_sub(opt))?;
-    add(add(base, s1)?, part)
+    let opt_sf = super::fixed::from_native(opt);
+    let base = super::fixed::from_native(u64::from(curve.base_rate_bps));
+    let rate_bps = if u_bps <= opt_sf {
+        add(base, mul_div_ceil(u_bps, u64::from(curve.slope1_bps), opt)?)?
+    } else {
+        let s1 = super::fixed::from_native(u64::from(curve.slope1_bps));
+        let over = mul_div_ceil(
+            u_bps.saturating_sub(opt_sf),
+            u64::from(curve.slope2_bps),
+            BPS.saturating_sub(opt),
+        )?;
+        add(add(base, s1)?, over)?
+    };
+    mul_div_ceil(rate_bps, 1, BPS)
 }
 
 /// The borrow index after `dt` seconds at `rate`: `index · (1 + rate · dt / year)`, growth rounded up
@@ -108,7 +116,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2048))]
+        #![proptest_config(crate::math::proptest_config(2048))]
 
         /// The curve is monotonic in utilization and bounded by base + slope1 + slope2.
         #[test]

@@ -218,7 +218,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(1024))]
+        #![proptest_config(crate::math::proptest_config(1024))]
 
         #[test]
         fn queue_never_over_claims(ops in ops()) {

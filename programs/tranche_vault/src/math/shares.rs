@@ -46,7 +46,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(4096))]
+        #![proptest_config(crate::math::proptest_config(4096))]
 
         /// Depositing and redeeming at once never returns more than was put in.
         #[test]

@@ -112,7 +112,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 4096, max_global_rejects: 1 << 20, ..ProptestConfig::default() })]
+        #![proptest_config(crate::math::proptest_config(4096))]
 
         /// Redeeming the maximum keeps the limits whenever they held before, and one more native unit of
         /// redemption than the maximum (when the tranche has it) breaks one of them.

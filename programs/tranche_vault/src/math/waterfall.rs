@@ -173,7 +173,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(4096))]
+        #![proptest_config(crate::math::proptest_config(4096))]
 
         /// The income split sums exactly to the income, pays each senior tranche at most its target, restores
         /// write-downs senior first and never pays a junior tranche while a more senior one is impaired.
