@@ -4,8 +4,9 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::{system_program, InstructionData, ToAccountMetas};
 use tranche_vault::oracle::{OracleKind, OracleSetting, PYTH_RECEIVER_ID};
-use tranche_vault::state::CollateralParams;
+use tranche_vault::state::{CollateralParams, ConfigChange};
 use tranche_vault::state::{RateCurve, Tranche, VaultParams};
+use tranche_vault::CapTarget;
 use tranche_vault::{
     CancelRedeemArgs, ClaimRedeemArgs, DepositArgs, InitializeVaultArgs, LiquidateArgs,
     RequestRedeemArgs,
@@ -461,6 +462,115 @@ impl VaultAddresses {
         );
         ix.accounts.extend(readonly(pricing));
         ix
+    }
+}
+
+impl VaultAddresses {
+    pub fn proposal(&self, proposal_id: u64) -> Pubkey {
+        tranche_vault::pda::proposal(&self.vault, proposal_id).0
+    }
+
+    /// `propose_config` as proposal `proposal_id` (the vault's `next_proposal_id`).
+    pub fn propose_config(
+        &self,
+        payer: Pubkey,
+        authority: Pubkey,
+        proposal_id: u64,
+        change: ConfigChange,
+        asset: Option<Pubkey>,
+    ) -> Instruction {
+        self.ix(
+            tranche_vault::accounts::ProposeConfig {
+                payer,
+                authority,
+                vault: self.vault,
+                proposal: self.proposal(proposal_id),
+                asset,
+                system_program: system_program::ID,
+            },
+            tranche_vault::instruction::ProposeConfig { change }.data(),
+        )
+    }
+
+    pub fn execute_config(
+        &self,
+        proposal_id: u64,
+        rent_payer: Pubkey,
+        asset: Option<Pubkey>,
+    ) -> Instruction {
+        self.ix(
+            tranche_vault::accounts::ExecuteConfig {
+                vault: self.vault,
+                proposal: self.proposal(proposal_id),
+                rent_payer,
+                asset,
+            },
+            tranche_vault::instruction::ExecuteConfig {}.data(),
+        )
+    }
+
+    pub fn cancel_config(
+        &self,
+        authority: Pubkey,
+        proposal_id: u64,
+        rent_payer: Pubkey,
+    ) -> Instruction {
+        self.ix(
+            tranche_vault::accounts::CancelConfig {
+                authority,
+                vault: self.vault,
+                proposal: self.proposal(proposal_id),
+                rent_payer,
+            },
+            tranche_vault::instruction::CancelConfig {}.data(),
+        )
+    }
+
+    pub fn set_pause(&self, signer: Pubkey, flags: u32) -> Instruction {
+        self.ix(
+            tranche_vault::accounts::SetPause {
+                signer,
+                vault: self.vault,
+            },
+            tranche_vault::instruction::SetPause { flags }.data(),
+        )
+    }
+
+    pub fn lower_cap(
+        &self,
+        signer: Pubkey,
+        target: CapTarget,
+        cap: u64,
+        asset: Option<Pubkey>,
+    ) -> Instruction {
+        self.ix(
+            tranche_vault::accounts::LowerCap {
+                signer,
+                vault: self.vault,
+                asset,
+            },
+            tranche_vault::instruction::LowerCap { target, cap }.data(),
+        )
+    }
+
+    pub fn propose_authority(&self, authority: Pubkey, new_authority: Pubkey) -> Instruction {
+        self.ix(
+            tranche_vault::accounts::ProposeAuthority {
+                authority,
+                vault: self.vault,
+            },
+            tranche_vault::instruction::ProposeAuthority { new_authority }.data(),
+        )
+    }
+
+    pub fn accept_authority(&self, new_authority: Pubkey) -> Instruction {
+        self.ix(
+            tranche_vault::accounts::AcceptAuthority {
+                new_authority,
+                vault: self.vault,
+            },
+            tranche_vault::instruction::AcceptAuthority {}.data(),
+        )
     }
 }
 

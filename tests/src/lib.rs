@@ -98,6 +98,63 @@ fn native_entry(
     tranche_vault::entry(program_id, accounts, data)
 }
 
+/// Program id of the tests' stand-in multisig: a native program whose PDA `["multisig"]` signs, by CPI,
+/// whatever instruction it forwards (as a Squads vault would).
+pub const MULTISIG_ID: Pubkey = Pubkey::new_from_array([8; 32]);
+
+/// The stand-in multisig's signing PDA.
+pub fn multisig_authority() -> Pubkey {
+    Pubkey::find_program_address(&[b"multisig"], &MULTISIG_ID).0
+}
+
+/// `ix` sent through the stand-in multisig: its PDA signs by `invoke_signed`, nobody holds a key for it.
+pub fn via_multisig(ix: Instruction) -> Instruction {
+    use anchor_lang::solana_program::instruction::AccountMeta;
+    let pda = multisig_authority();
+    let mut accounts = vec![AccountMeta::new_readonly(ix.program_id, false)];
+    accounts.extend(ix.accounts.into_iter().map(|mut m| {
+        if m.pubkey == pda {
+            m.is_signer = false;
+        }
+        m
+    }));
+    Instruction {
+        program_id: MULTISIG_ID,
+        accounts,
+        data: ix.data,
+    }
+}
+
+/// The stand-in multisig: `accounts[0]` is the target program, the rest are the forwarded instruction's accounts
+/// (the PDA among them signs), `data` is its data.
+fn multisig_entry(
+    program_id: &Pubkey,
+    accounts: &[AccountInfo],
+    data: &[u8],
+) -> anchor_lang::solana_program::entrypoint::ProgramResult {
+    use anchor_lang::solana_program::instruction::AccountMeta;
+    use anchor_lang::solana_program::program::invoke_signed;
+    use anchor_lang::solana_program::program_error::ProgramError;
+    let (pda, bump) = Pubkey::find_program_address(&[b"multisig"], program_id);
+    let (target, rest) = accounts
+        .split_first()
+        .ok_or(ProgramError::NotEnoughAccountKeys)?;
+    let metas = rest
+        .iter()
+        .map(|a| AccountMeta {
+            pubkey: *a.key,
+            is_signer: a.is_signer || *a.key == pda,
+            is_writable: a.is_writable,
+        })
+        .collect();
+    let ix = Instruction {
+        program_id: *target.key,
+        accounts: metas,
+        data: data.to_vec(),
+    };
+    invoke_signed(&ix, accounts, &[&[b"multisig", &[bump]]])
+}
+
 /// The outcome of one transaction.
 #[derive(Debug)]
 pub struct TxOutcome {
@@ -180,6 +237,7 @@ impl TestEnv {
             }
             Mode::Sbf => add_sbf_program(&mut pt, "tranche_vault", tranche_vault::ID),
         }
+        pt.add_program("multisig", MULTISIG_ID, processor!(multisig_entry));
         TestEnv {
             mode,
             ctx: pt.start_with_context().await,

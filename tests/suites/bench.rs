@@ -42,6 +42,13 @@ fn describe(key: &str) -> &'static str {
         "liquidate_1_entry" => "partial liquidation of a 1-entry position: 2 Pyth reads, 2 CPIs",
         "liquidate_4_entries" => "partial liquidation of a 4-entry position",
         "liquidate_8_entries" => "partial liquidation of an 8-entry position (must stay well under 200k)",
+        "propose_config" => "propose a timelocked change: create the proposal PDA",
+        "execute_config" => "execute after the ETA: accrue, re-check bounds, apply, close the proposal",
+        "cancel_config" => "cancel a pending proposal (close it)",
+        "set_pause" => "guardian pauses deposits, borrows and redemption requests",
+        "lower_cap" => "guardian lowers a tranche deposit cap",
+        "propose_authority" => "first step of an authority transfer",
+        "accept_authority" => "second step, signed by the new authority",
         "liquidate_per_extra_entry" => "(liquidate_8_entries - liquidate_1_entry) / 7: one more asset + oracle",
         "u128_div_u64" => "one u128 / u64 division through the i128 shim (loop overhead included)",
         "u128_div_u128" => "one u128 / u128 division (divisor >= 2^64) through the i128 shim",
@@ -179,6 +186,67 @@ async fn bench_lending(rows: &mut BTreeMap<String, u64>) {
     rows.insert("liquidate_per_extra_entry".into(), per);
 }
 
+/// Governance rows, on the vault's own authority and a guardian.
+async fn bench_governance(rows: &mut BTreeMap<String, u64>) {
+    use tranche_vault::state::ConfigChange;
+    let mut f = VaultFixture::for_bench().await;
+    let authority = f.authority.insecure_clone();
+    let payer = f.env.payer();
+    let guardian = f.user(0).await;
+    let mut send = |name: &'static str, out: tranche_vault_tests::TxOutcome| {
+        out.expect_ok();
+        rows.insert(name.into(), out.program_cu());
+    };
+    let g = ConfigChange::Guardian {
+        guardian: Some(guardian.key.pubkey()),
+    };
+    let ix = f
+        .addrs
+        .propose_config(payer, authority.pubkey(), 0, g, None);
+    send(
+        "propose_config",
+        f.env.send_unique(&[ix], &[&authority]).await,
+    );
+    let fee = ConfigChange::ProtocolFee {
+        protocol_fee_bps: 500,
+    };
+    let ix = f
+        .addrs
+        .propose_config(payer, authority.pubkey(), 1, fee, None);
+    f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
+    let ix = f.addrs.cancel_config(authority.pubkey(), 1, payer);
+    send(
+        "cancel_config",
+        f.env.send_unique(&[ix], &[&authority]).await,
+    );
+    f.warp(172_800).await;
+    let ix = f.addrs.execute_config(0, payer, None);
+    send("execute_config", f.env.send_unique(&[ix], &[]).await);
+    let ix = f
+        .addrs
+        .set_pause(guardian.key.pubkey(), tranche_vault::constants::PAUSE_ALL);
+    send(
+        "set_pause",
+        f.env.send_unique(&[ix], &[&guardian.key]).await,
+    );
+    let target = tranche_vault::CapTarget::Tranche(Senior);
+    let ix = f
+        .addrs
+        .lower_cap(guardian.key.pubkey(), target, 1_000 * ONE, None);
+    send(
+        "lower_cap",
+        f.env.send_unique(&[ix], &[&guardian.key]).await,
+    );
+    let next = Keypair::new_from_array([9; 32]);
+    let ix = f.addrs.propose_authority(authority.pubkey(), next.pubkey());
+    send(
+        "propose_authority",
+        f.env.send_unique(&[ix], &[&authority]).await,
+    );
+    let ix = f.addrs.accept_authority(next.pubkey());
+    send("accept_authority", f.env.send_unique(&[ix], &[&next]).await);
+}
+
 /// CU of one probe operation: (CU(n ops) - CU(0 ops)) / n.
 async fn bench_probe_op(ctx: &mut ProgramTestContext, op: u8, n: u128, d: u128) -> u64 {
     const OPS: u32 = 256;
@@ -223,6 +291,7 @@ async fn main() {
     );
     bench_tranches(&mut rows).await;
     bench_lending(&mut rows).await;
+    bench_governance(&mut rows).await;
     let big = (1u128 << 100) + 12_345;
     // I80F48 raw bits: 1234.5678 and 3.25.
     let (fa, fb) = ((12_345_678u128 << 48) / 10_000, (13u128 << 48) / 4);

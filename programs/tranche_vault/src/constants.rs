@@ -73,3 +73,8 @@ pub const MAX_COLLATERAL_DECIMALS: u8 = 18;
 pub const CLOSE_FACTOR_BPS: u64 = 5_000;
 /// Below this health (bps of 1.0) a liquidation may repay all of the debt.
 pub const FULL_LIQUIDATION_HEALTH_BPS: u64 = 9_500;
+
+/// A timelocked config proposal: `[SEED_PROPOSAL, vault, proposal_id u64 LE]`.
+pub const SEED_PROPOSAL: &[u8] = b"proposal";
+/// Every pause flag; `set_pause` refuses other bits.
+pub const PAUSE_ALL: u32 = PAUSE_DEPOSITS | PAUSE_BORROWS | PAUSE_REDEMPTION_REQUESTS;

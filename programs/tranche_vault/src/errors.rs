@@ -166,4 +166,26 @@ pub enum VaultError {
     WrongPosition,
     #[msg("Custody account is not the asset's custody")]
     WrongCustody,
+    #[msg("Signer is neither the vault's guardian nor its authority")]
+    NotGuardianOrAuthority,
+    #[msg("Only the authority may unpause")]
+    UnpauseNeedsAuthority,
+    #[msg("Pause flags contain unknown bits")]
+    InvalidPauseFlags,
+    #[msg(
+        "The new cap is not lower than the current one: raising a cap goes through the timelock"
+    )]
+    CapNotLowered,
+    #[msg("Signer is not the pending authority")]
+    NotPendingAuthority,
+    #[msg("There is no pending authority transfer")]
+    NoPendingAuthority,
+    #[msg("The proposal's ETA has not passed yet")]
+    TimelockNotElapsed,
+    #[msg("This change needs its collateral asset account, of this vault")]
+    ChangeNeedsAsset,
+    #[msg("A target APR applies to senior and mezzanine only")]
+    JuniorHasNoTarget,
+    #[msg("Proposal belongs to another vault, or the rent receiver is not its payer")]
+    WrongProposal,
 }

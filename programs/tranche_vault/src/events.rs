@@ -275,3 +275,88 @@ pub struct PositionLiquidatedEvent {
     /// Unix seconds.
     pub ts: i64,
 }
+
+/// A timelocked change proposed.
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct ConfigProposedEvent {
+    pub vault: Pubkey,
+    pub proposal: Pubkey,
+    pub proposal_id: u64,
+    pub change: crate::state::ConfigChange,
+    /// Unix seconds from which `execute_config` may apply it.
+    pub eta: i64,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct ConfigExecutedEvent {
+    pub vault: Pubkey,
+    pub proposal: Pubkey,
+    pub proposal_id: u64,
+    pub change: crate::state::ConfigChange,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct ConfigCancelledEvent {
+    pub vault: Pubkey,
+    pub proposal: Pubkey,
+    pub proposal_id: u64,
+    pub change: crate::state::ConfigChange,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct PauseChangedEvent {
+    pub vault: Pubkey,
+    /// The guardian or the authority.
+    pub by: Pubkey,
+    /// Pause flags before and after (bits: 1 deposits, 2 borrows, 4 redemption requests).
+    pub old_flags: u32,
+    pub new_flags: u32,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct CapLoweredEvent {
+    pub vault: Pubkey,
+    pub by: Pubkey,
+    pub target: crate::instructions::CapTarget,
+    /// The collateral asset for a collateral cap, `Pubkey::default()` otherwise.
+    pub asset: Pubkey,
+    /// Caps before and after: native quote units of NAV (tranche) or native units of the mint (collateral).
+    pub old_cap: u64,
+    pub new_cap: u64,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct AuthorityProposedEvent {
+    pub vault: Pubkey,
+    pub authority: Pubkey,
+    /// `Pubkey::default()` when a pending transfer is withdrawn.
+    pub pending_authority: Pubkey,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct AuthorityAcceptedEvent {
+    pub vault: Pubkey,
+    pub old_authority: Pubkey,
+    pub new_authority: Pubkey,
+    /// Unix seconds.
+    pub ts: i64,
+}

@@ -15,7 +15,7 @@ pub mod state;
 
 use anchor_lang::prelude::*;
 
-use state::CollateralParams;
+use state::{CollateralParams, ConfigChange};
 
 pub use instructions::*;
 
@@ -69,6 +69,41 @@ pub mod tranche_vault {
         params: CollateralParams,
     ) -> Result<()> {
         AddCollateralAsset::handler(ctx, params)
+    }
+
+    /// Propose a timelocked parameter change (authority).
+    pub fn propose_config(ctx: Context<ProposeConfig>, change: ConfigChange) -> Result<()> {
+        ProposeConfig::handler(ctx, change)
+    }
+
+    /// Apply a proposal once its ETA has passed (anyone).
+    pub fn execute_config(ctx: Context<ExecuteConfig>) -> Result<()> {
+        ExecuteConfig::handler(ctx)
+    }
+
+    /// Withdraw a pending proposal (authority).
+    pub fn cancel_config(ctx: Context<CancelConfig>) -> Result<()> {
+        CancelConfig::handler(ctx)
+    }
+
+    /// Set the pause flags: guardian or authority may pause, only the authority unpauses.
+    pub fn set_pause(ctx: Context<SetPause>, flags: u32) -> Result<()> {
+        SetPause::handler(ctx, flags)
+    }
+
+    /// Lower a deposit cap at once (guardian or authority).
+    pub fn lower_cap(ctx: Context<LowerCap>, target: CapTarget, cap: u64) -> Result<()> {
+        LowerCap::handler(ctx, target, cap)
+    }
+
+    /// First step of an authority transfer (authority).
+    pub fn propose_authority(ctx: Context<ProposeAuthority>, new_authority: Pubkey) -> Result<()> {
+        ProposeAuthority::handler(ctx, new_authority)
+    }
+
+    /// Second step: the pending authority accepts.
+    pub fn accept_authority(ctx: Context<AcceptAuthority>) -> Result<()> {
+        AcceptAuthority::handler(ctx)
     }
 
     /// Open an empty borrower position.

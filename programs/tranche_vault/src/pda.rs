@@ -74,3 +74,10 @@ pub fn position(vault: &Pubkey, owner: &Pubkey, position_id: u64) -> (Pubkey, u8
         &ID,
     )
 }
+
+pub fn proposal(vault: &Pubkey, proposal_id: u64) -> (Pubkey, u8) {
+    Pubkey::find_program_address(
+        &[SEED_PROPOSAL, vault.as_ref(), &proposal_id.to_le_bytes()],
+        &ID,
+    )
+}

@@ -241,8 +241,10 @@ pub struct Vault {
     pub borrow_index_sf: PodSf,
     /// The quote asset's price (debt is valued at its high side).
     pub quote_oracle: OracleSetting,
+    /// Id of the next timelocked proposal.
+    pub next_proposal_id: u64,
     /// Reserved for later layouts.
-    pub _reserved: [u64; 31],
+    pub _reserved: [u64; 30],
 }
 
 // SAFETY: `RateCurve` is `repr(C)`, four `u32`s, no padding: any bit pattern is valid. It is stored in place in

@@ -1,0 +1,83 @@
+//! `propose_config`: the authority proposes a parameter change; it can be executed once the timelock delay has
+//! passed.
+
+use anchor_lang::prelude::*;
+
+use crate::constants::*;
+use crate::errors::VaultError;
+use crate::events::ConfigProposedEvent;
+use crate::state::{CollateralAsset, ConfigChange, ConfigChangeSpace, Proposal, Vault};
+
+#[derive(Accounts)]
+pub struct ProposeConfig<'info> {
+    /// Pays the proposal's rent, refunded when it closes.
+    #[account(mut)]
+    pub payer: Signer<'info>,
+    /// The vault's authority (typically a multisig PDA signing by CPI).
+    pub authority: Signer<'info>,
+    #[account(mut, has_one = authority @ VaultError::NotAuthority)]
+    pub vault: AccountLoader<'info, Vault>,
+    #[account(
+        init,
+        payer = payer,
+        space = Proposal::SPACE,
+        seeds = [SEED_PROPOSAL, vault.key().as_ref(), &vault.load()?.next_proposal_id.to_le_bytes()],
+        bump,
+    )]
+    pub proposal: Box<Account<'info, Proposal>>,
+    /// The collateral asset a collateral change is about (omit otherwise).
+    pub asset: Option<Box<Account<'info, CollateralAsset>>>,
+    pub system_program: Program<'info, System>,
+}
+
+/// Checks that a change's collateral asset, if it needs one, is the given account and belongs to `vault`.
+pub(crate) fn check_asset(
+    change: &ConfigChange,
+    asset: Option<&Account<CollateralAsset>>,
+    vault: &Pubkey,
+) -> Result<()> {
+    if let Some(key) = change.asset() {
+        let a = asset.ok_or(VaultError::ChangeNeedsAsset)?;
+        require_keys_eq!(a.key(), key, VaultError::ChangeNeedsAsset);
+        require_keys_eq!(a.vault, *vault, VaultError::ChangeNeedsAsset);
+    }
+    Ok(())
+}
+
+impl ProposeConfig<'_> {
+    /// 1. bounds of the change against the current parameters (checked again at execution);
+    /// 2. write the proposal with ETA = now + the current timelock delay;
+    /// 3. `ConfigProposedEvent`.
+    pub fn handler(ctx: Context<ProposeConfig>, change: ConfigChange) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        let a = ctx.accounts;
+        let key = a.vault.key();
+        let mut vault = a.vault.load_mut()?;
+        change.validate(&vault.params(), &vault.authority)?;
+        check_asset(&change, a.asset.as_deref(), &key)?;
+        let id = vault.next_proposal_id;
+        vault.next_proposal_id = id.checked_add(1).ok_or(VaultError::MathOverflow)?;
+        let eta = now
+            .checked_add(i64::from(vault.timelock_delay_secs))
+            .ok_or(VaultError::MathOverflow)?;
+        vault.invariant()?;
+        let p = &mut a.proposal;
+        p.vault = key;
+        p.proposal_id = id;
+        p.proposer = a.authority.key();
+        p.rent_payer = a.payer.key();
+        p.change = ConfigChangeSpace(change);
+        p.eta = eta;
+        p.created_ts = now;
+        p.bump = ctx.bumps.proposal;
+        emit!(ConfigProposedEvent {
+            vault: key,
+            proposal: p.key(),
+            proposal_id: id,
+            change,
+            eta,
+            ts: now,
+        });
+        Ok(())
+    }
+}

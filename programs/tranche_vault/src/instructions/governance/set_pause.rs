@@ -1,0 +1,47 @@
+//! `set_pause`: the guardian or the authority pauses deposits, borrows or redemption requests at once; only the
+//! authority unpauses. Repay and liquidate have no pause.
+
+use anchor_lang::prelude::*;
+
+use crate::constants::*;
+use crate::errors::VaultError;
+use crate::events::PauseChangedEvent;
+use crate::state::Vault;
+
+#[derive(Accounts)]
+pub struct SetPause<'info> {
+    /// The guardian or the authority.
+    pub signer: Signer<'info>,
+    #[account(mut)]
+    pub vault: AccountLoader<'info, Vault>,
+}
+
+impl SetPause<'_> {
+    /// `flags` replaces the pause flags: any known bit may be set by either role; clearing one takes the
+    /// authority.
+    pub fn handler(ctx: Context<SetPause>, flags: u32) -> Result<()> {
+        require!(flags & !PAUSE_ALL == 0, VaultError::InvalidPauseFlags);
+        let signer = ctx.accounts.signer.key();
+        let mut vault = ctx.accounts.vault.load_mut()?;
+        let is_authority = signer == vault.authority;
+        require!(
+            is_authority || (vault.guardian != Pubkey::default() && signer == vault.guardian),
+            VaultError::NotGuardianOrAuthority
+        );
+        let old = vault.pause_flags;
+        require!(
+            is_authority || old & !flags == 0,
+            VaultError::UnpauseNeedsAuthority
+        );
+        vault.pause_flags = flags;
+        vault.invariant()?;
+        emit!(PauseChangedEvent {
+            vault: ctx.accounts.vault.key(),
+            by: signer,
+            old_flags: old,
+            new_flags: flags,
+            ts: Clock::get()?.unix_timestamp,
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,584 @@
+//! Governance: the timelock (timing, cancellation, bounds at proposal and at execution), the guardian (pause and
+//! lower caps at once, nothing that loosens risk), the two-step authority transfer, a PDA authority signing by
+//! CPI, and a pause that blocks deposits, borrows and redemption requests but never repay or liquidate.
+
+use anchor_lang::error::ErrorCode as AnchorErrorCode;
+use anchor_lang::prelude::Pubkey;
+use solana_keypair::Keypair;
+use solana_signer::Signer;
+use tranche_vault::constants::{
+    PAUSE_ALL, PAUSE_BORROWS, PAUSE_DEPOSITS, PAUSE_REDEMPTION_REQUESTS,
+};
+use tranche_vault::errors::VaultError;
+use tranche_vault::events::{ConfigExecutedEvent, ConfigProposedEvent};
+use tranche_vault::state::Tranche::{Junior, Mezzanine, Senior};
+use tranche_vault::state::{ConfigChange, Proposal, RateCurve};
+use tranche_vault::CapTarget;
+use tranche_vault_tests::builders::{collateral_params, pull_oracle, InitializeVaultBuilder};
+use tranche_vault_tests::fixture::{VaultFixture, ONE};
+use tranche_vault_tests::{dual_test, multisig_authority, via_multisig, Mode, TestEnv, TxOutcome};
+
+const DELAY: i64 = 172_800; // default_params().timelock_delay_secs
+
+/// Proposes `change` (with `asset` when it needs one) as the vault's authority; returns its id and the outcome.
+async fn propose(
+    f: &mut VaultFixture,
+    change: ConfigChange,
+    asset: Option<Pubkey>,
+) -> (u64, TxOutcome) {
+    let id = f.vault().await.next_proposal_id;
+    let ix = f
+        .addrs
+        .propose_config(f.env.payer(), f.authority.pubkey(), id, change, asset);
+    let authority = f.authority.insecure_clone();
+    (id, f.env.send_unique(&[ix], &[&authority]).await)
+}
+
+async fn execute(f: &mut VaultFixture, id: u64, asset: Option<Pubkey>) -> TxOutcome {
+    let ix = f.addrs.execute_config(id, f.env.payer(), asset);
+    f.env.send_unique(&[ix], &[]).await
+}
+
+/// Proposes and, after the delay, executes `change`.
+async fn enact(f: &mut VaultFixture, change: ConfigChange, asset: Option<Pubkey>) {
+    let (id, out) = propose(f, change, asset).await;
+    out.expect_ok();
+    f.warp(DELAY).await;
+    execute(f, id, asset).await.expect_ok();
+}
+
+dual_test!(
+    a_change_waits_for_its_eta_then_anyone_executes_it,
+    |mode| async move {
+        let mut f = VaultFixture::new(mode).await;
+        let change = ConfigChange::ProtocolFee {
+            protocol_fee_bps: 1_500,
+        };
+        let (id, out) = propose(&mut f, change, None).await;
+        out.expect_ok();
+        let p: Proposal = f.env.anchor_account(f.addrs.proposal(id)).await;
+        let now = f.env.now().await;
+        assert_eq!(
+            (p.eta, p.change.0, p.proposer),
+            (now + DELAY, change, f.authority.pubkey())
+        );
+        if mode == Mode::Sbf {
+            let e = &out.events::<ConfigProposedEvent>()[0];
+            assert_eq!((e.proposal_id, e.change, e.eta), (id, change, now + DELAY));
+            println!("propose_config: {} CU", out.program_cu());
+        }
+        f.warp(DELAY - 1).await;
+        execute(&mut f, id, None)
+            .await
+            .expect_error(VaultError::TimelockNotElapsed);
+        f.warp(1).await;
+        let payer_before = f.env.account(f.env.payer()).await.unwrap().lamports;
+        let out = execute(&mut f, id, None).await;
+        out.expect_ok();
+        assert_eq!(f.vault().await.protocol_fee_bps, 1_500);
+        assert!(
+            f.env.account(f.addrs.proposal(id)).await.is_none(),
+            "the proposal is closed"
+        );
+        assert!(
+            f.env.account(f.env.payer()).await.unwrap().lamports > payer_before - 10_000,
+            "rent refunded"
+        );
+        if mode == Mode::Sbf {
+            assert_eq!(out.events::<ConfigExecutedEvent>()[0].change, change);
+            println!("execute_config: {} CU", out.program_cu());
+        }
+        execute(&mut f, id, None)
+            .await
+            .expect_error(AnchorErrorCode::AccountNotInitialized);
+    }
+);
+
+dual_test!(the_authority_cancels_a_pending_change, |mode| async move {
+    let mut f = VaultFixture::new(mode).await;
+    let (id, out) = propose(
+        &mut f,
+        ConfigChange::EpochDuration {
+            epoch_duration_secs: 3_600,
+        },
+        None,
+    )
+    .await;
+    out.expect_ok();
+    let stranger = f.user(0).await;
+    let ix = f
+        .addrs
+        .cancel_config(stranger.key.pubkey(), id, f.env.payer());
+    f.env
+        .send_unique(&[ix], &[&stranger.key])
+        .await
+        .expect_error(VaultError::NotAuthority);
+    let ix = f
+        .addrs
+        .cancel_config(f.authority.pubkey(), id, stranger.key.pubkey());
+    let authority = f.authority.insecure_clone();
+    f.env
+        .send_unique(&[ix], &[&authority])
+        .await
+        .expect_error(VaultError::WrongProposal);
+    let ix = f
+        .addrs
+        .cancel_config(f.authority.pubkey(), id, f.env.payer());
+    let out = f.env.send_unique(&[ix], &[&authority]).await;
+    out.expect_ok();
+    if mode == Mode::Sbf {
+        println!("cancel_config: {} CU", out.program_cu());
+    }
+    f.warp(DELAY).await;
+    execute(&mut f, id, None)
+        .await
+        .expect_error(AnchorErrorCode::AccountNotInitialized);
+    assert_eq!(f.vault().await.epoch_duration_secs, 86_400);
+});
+
+dual_test!(every_bound_is_checked_at_proposal, |mode| async move {
+    let mut f = VaultFixture::new(mode).await;
+    let sol = f.add_collateral(9, 100.0).await;
+    let asset = f.assets[sol].addrs.asset;
+    let curve = |base, s1, s2, opt| RateCurve {
+        base_rate_bps: base,
+        slope1_bps: s1,
+        slope2_bps: s2,
+        optimal_utilization_bps: opt,
+    };
+    let mut bad_collateral = collateral_params([0x60; 32]);
+    bad_collateral.max_ltv_bps = 8_500;
+    let mut bad_oracle = pull_oracle([1; 32]);
+    bad_oracle.max_age_secs = 0;
+    let authority = f.authority.pubkey();
+    let cases: Vec<(ConfigChange, VaultError)> = vec![
+        (
+            ConfigChange::TargetApr {
+                tranche: Senior,
+                target_apr_bps: 5_001,
+            },
+            VaultError::TargetAprTooHigh,
+        ),
+        (
+            ConfigChange::TargetApr {
+                tranche: Junior,
+                target_apr_bps: 100,
+            },
+            VaultError::JuniorHasNoTarget,
+        ),
+        (
+            ConfigChange::Subordination {
+                min_junior_bps: 3_000,
+                min_subordination_bps: 2_000,
+            },
+            VaultError::InvalidSubordination,
+        ),
+        (
+            ConfigChange::Subordination {
+                min_junior_bps: 0,
+                min_subordination_bps: 10_000,
+            },
+            VaultError::InvalidSubordination,
+        ),
+        (
+            ConfigChange::RateCurve {
+                curve: curve(100, 900, 15_000, 0),
+            },
+            VaultError::InvalidOptimalUtilization,
+        ),
+        (
+            ConfigChange::RateCurve {
+                curve: curve(50_000, 50_000, 1, 8_000),
+            },
+            VaultError::BorrowRateTooHigh,
+        ),
+        (
+            ConfigChange::ProtocolFee {
+                protocol_fee_bps: 3_001,
+            },
+            VaultError::ProtocolFeeTooHigh,
+        ),
+        (
+            ConfigChange::EpochDuration {
+                epoch_duration_secs: 599,
+            },
+            VaultError::InvalidEpochDuration,
+        ),
+        (
+            ConfigChange::MaxUtilization {
+                max_utilization_bps: 0,
+            },
+            VaultError::InvalidMaxUtilization,
+        ),
+        (
+            ConfigChange::TimelockDelay {
+                timelock_delay_secs: 30 * 86_400 + 1,
+            },
+            VaultError::TimelockTooLong,
+        ),
+        (
+            ConfigChange::Guardian {
+                guardian: Some(authority),
+            },
+            VaultError::GuardianIsAuthority,
+        ),
+        (
+            ConfigChange::Collateral {
+                asset,
+                params: bad_collateral,
+            },
+            VaultError::InvalidMaxLtv,
+        ),
+        (
+            ConfigChange::QuoteOracle { oracle: bad_oracle },
+            VaultError::InvalidOracleMaxAge,
+        ),
+    ];
+    for (change, err) in cases {
+        let with_asset = change.asset();
+        let (_, out) = propose(&mut f, change, with_asset).await;
+        out.expect_error(err);
+    }
+    // A collateral change needs its asset, of this vault.
+    let ok = ConfigChange::Collateral {
+        asset,
+        params: collateral_params([0x60; 32]),
+    };
+    propose(&mut f, ok, None)
+        .await
+        .1
+        .expect_error(VaultError::ChangeNeedsAsset);
+    // And every change that is within bounds goes through.
+    let ok_changes = [
+        ConfigChange::TargetApr {
+            tranche: Mezzanine,
+            target_apr_bps: 1_200,
+        },
+        ConfigChange::DepositCap {
+            tranche: Junior,
+            cap: 3_000_000 * ONE,
+        },
+        ConfigChange::Subordination {
+            min_junior_bps: 1_500,
+            min_subordination_bps: 3_000,
+        },
+        ConfigChange::RateCurve {
+            curve: curve(200, 800, 10_000, 7_500),
+        },
+        ConfigChange::MaxUtilization {
+            max_utilization_bps: 8_500,
+        },
+        ConfigChange::TimelockDelay {
+            timelock_delay_secs: 3_600,
+        },
+        ConfigChange::QuoteOracle {
+            oracle: pull_oracle([0x51; 32]),
+        },
+    ];
+    for change in ok_changes {
+        enact(&mut f, change, None).await;
+    }
+    let v = f.vault().await;
+    let p = v.params();
+    assert_eq!(
+        (
+            p.mezzanine_target_apr_bps,
+            p.deposit_caps[2],
+            p.min_junior_bps
+        ),
+        (1_200, 3_000_000 * ONE, 1_500)
+    );
+    assert_eq!(
+        (p.rate_curve.optimal_utilization_bps, p.max_utilization_bps),
+        (7_500, 8_500)
+    );
+    assert_eq!(p.timelock_delay_secs, 3_600);
+    // Collateral parameters (LTV, threshold, bonus, cap, oracle reference, enabled) through the timelock, which is
+    // now one hour: the delay itself changed through the old delay.
+    let mut params = collateral_params([0x6f; 32]);
+    params.max_ltv_bps = 5_000;
+    params.enabled = false;
+    let (id, out) = propose(
+        &mut f,
+        ConfigChange::Collateral { asset, params },
+        Some(asset),
+    )
+    .await;
+    out.expect_ok();
+    f.warp(3_600).await;
+    execute(&mut f, id, None)
+        .await
+        .expect_error(VaultError::ChangeNeedsAsset);
+    execute(&mut f, id, Some(asset)).await.expect_ok();
+    let a = f.asset(sol).await;
+    assert_eq!(
+        (a.max_ltv_bps, a.enabled, a.oracle.reference),
+        (5_000, false, [0x6f; 32])
+    );
+});
+
+dual_test!(bounds_are_checked_again_at_execution, |mode| async move {
+    let mut f = VaultFixture::new(mode).await;
+    // Naming `k` guardian is valid when proposed; then `k` becomes the authority, so at execution the guardian
+    // would be the authority itself.
+    let k = Keypair::new();
+    let (id, out) = propose(
+        &mut f,
+        ConfigChange::Guardian {
+            guardian: Some(k.pubkey()),
+        },
+        None,
+    )
+    .await;
+    out.expect_ok();
+    let authority = f.authority.insecure_clone();
+    let ix = f.addrs.propose_authority(authority.pubkey(), k.pubkey());
+    f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
+    let ix = f.addrs.accept_authority(k.pubkey());
+    f.env.send_unique(&[ix], &[&k]).await.expect_ok();
+    f.warp(DELAY).await;
+    execute(&mut f, id, None)
+        .await
+        .expect_error(VaultError::GuardianIsAuthority);
+    assert_eq!(f.vault().await.guardian, Pubkey::default());
+});
+
+dual_test!(the_guardian_only_tightens, |mode| async move {
+    let mut f = VaultFixture::new(mode).await;
+    let sol = f.add_collateral(9, 100.0).await;
+    let asset = f.assets[sol].addrs.asset;
+    let guardian = f.user(0).await;
+    enact(
+        &mut f,
+        ConfigChange::Guardian {
+            guardian: Some(guardian.key.pubkey()),
+        },
+        None,
+    )
+    .await;
+    let gk = guardian.key.pubkey();
+    // Pause (each flag, then all), at once.
+    for flags in [PAUSE_DEPOSITS, PAUSE_DEPOSITS | PAUSE_BORROWS, PAUSE_ALL] {
+        let ix = f.addrs.set_pause(gk, flags);
+        let out = f.env.send_unique(&[ix], &[&guardian.key]).await;
+        out.expect_ok();
+        if mode == Mode::Sbf && flags == PAUSE_ALL {
+            println!("set_pause: {} CU", out.program_cu());
+        }
+    }
+    // Loosening, each refused: unpausing, raising a cap, any timelocked change, moving the authority.
+    let ix = f.addrs.set_pause(gk, PAUSE_BORROWS);
+    f.env
+        .send_unique(&[ix], &[&guardian.key])
+        .await
+        .expect_error(VaultError::UnpauseNeedsAuthority);
+    let ix = f.addrs.set_pause(gk, 0);
+    f.env
+        .send_unique(&[ix], &[&guardian.key])
+        .await
+        .expect_error(VaultError::UnpauseNeedsAuthority);
+    let ix = f.addrs.set_pause(gk, 8);
+    f.env
+        .send_unique(&[ix], &[&guardian.key])
+        .await
+        .expect_error(VaultError::InvalidPauseFlags);
+    let cap = f.vault().await.tranches[0].deposit_cap;
+    let ix = f
+        .addrs
+        .lower_cap(gk, CapTarget::Tranche(Senior), cap + 1, None);
+    f.env
+        .send_unique(&[ix], &[&guardian.key])
+        .await
+        .expect_error(VaultError::CapNotLowered);
+    let ix = f.addrs.lower_cap(gk, CapTarget::Tranche(Senior), cap, None);
+    f.env
+        .send_unique(&[ix], &[&guardian.key])
+        .await
+        .expect_error(VaultError::CapNotLowered);
+    let id = f.vault().await.next_proposal_id;
+    let loosen = [
+        ConfigChange::DepositCap {
+            tranche: Senior,
+            cap: cap * 2,
+        },
+        ConfigChange::Collateral {
+            asset,
+            params: collateral_params([0x60; 32]),
+        },
+        ConfigChange::TimelockDelay {
+            timelock_delay_secs: 0,
+        },
+        ConfigChange::Guardian { guardian: None },
+    ];
+    for change in loosen {
+        let ix = f
+            .addrs
+            .propose_config(f.env.payer(), gk, id, change, change.asset());
+        f.env
+            .send_unique(&[ix], &[&guardian.key])
+            .await
+            .expect_error(VaultError::NotAuthority);
+    }
+    let ix = f.addrs.propose_authority(gk, gk);
+    f.env
+        .send_unique(&[ix], &[&guardian.key])
+        .await
+        .expect_error(VaultError::NotAuthority);
+    // Lowering caps, at once.
+    let ix = f
+        .addrs
+        .lower_cap(gk, CapTarget::Tranche(Senior), cap / 2, None);
+    let out = f.env.send_unique(&[ix], &[&guardian.key]).await;
+    out.expect_ok();
+    if mode == Mode::Sbf {
+        println!("lower_cap: {} CU", out.program_cu());
+    }
+    let ix = f
+        .addrs
+        .lower_cap(gk, CapTarget::Collateral, 1_000, Some(asset));
+    f.env.send_unique(&[ix], &[&guardian.key]).await.expect_ok();
+    assert_eq!(
+        (
+            f.vault().await.tranches[0].deposit_cap,
+            f.asset(sol).await.deposit_cap
+        ),
+        (cap / 2, 1_000)
+    );
+    // A stranger can do none of it; the authority unpauses.
+    let stranger = f.user(0).await;
+    let ix = f.addrs.set_pause(stranger.key.pubkey(), PAUSE_ALL);
+    f.env
+        .send_unique(&[ix], &[&stranger.key])
+        .await
+        .expect_error(VaultError::NotGuardianOrAuthority);
+    let authority = f.authority.insecure_clone();
+    let ix = f.addrs.set_pause(authority.pubkey(), 0);
+    f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
+    assert_eq!(f.vault().await.pause_flags, 0);
+});
+
+dual_test!(
+    pause_blocks_deposits_borrows_and_requests_never_repay_or_liquidate,
+    |mode| async move {
+        let mut f = VaultFixture::new(mode).await;
+        let lp = f.user(10_000_000 * ONE).await;
+        f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
+        let sol = f.add_collateral(9, 100.0).await;
+        let b = f.user(10_000 * ONE).await;
+        let p = f.open_position(&b, 0).await;
+        f.deposit_collateral(&b, p, sol, 100_000_000_000)
+            .await
+            .expect_ok();
+        f.borrow(&b, p, 6_900 * ONE).await.expect_ok();
+        let authority = f.authority.insecure_clone();
+        let ix = f.addrs.set_pause(authority.pubkey(), PAUSE_ALL);
+        f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
+        f.deposit(&lp, Junior, ONE * 1_000)
+            .await
+            .expect_error(VaultError::DepositsPaused);
+        f.borrow(&b, p, ONE)
+            .await
+            .expect_error(VaultError::BorrowsPaused);
+        f.request(&lp, Junior, ONE)
+            .await
+            .expect_error(VaultError::RedemptionRequestsPaused);
+        f.repay(&b, p, 100 * ONE).await.expect_ok();
+        f.set_price(sol, 80.0).await;
+        let liq = f.user(100_000 * ONE).await;
+        f.liquidate(&liq, p, sol, 1_000 * ONE).await.expect_ok();
+        f.accrue().await.expect_ok();
+        let _ = PAUSE_REDEMPTION_REQUESTS;
+    }
+);
+
+dual_test!(authority_moves_in_two_steps, |mode| async move {
+    let mut f = VaultFixture::new(mode).await;
+    let authority = f.authority.insecure_clone();
+    let next = Keypair::new();
+    let wrong = Keypair::new();
+    let ix = f.addrs.accept_authority(next.pubkey());
+    f.env
+        .send_unique(&[ix], &[&next])
+        .await
+        .expect_error(VaultError::NoPendingAuthority);
+    let ix = f.addrs.propose_authority(authority.pubkey(), next.pubkey());
+    f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
+    assert_eq!(
+        f.vault().await.authority,
+        authority.pubkey(),
+        "nothing moves before acceptance"
+    );
+    let ix = f.addrs.accept_authority(wrong.pubkey());
+    f.env
+        .send_unique(&[ix], &[&wrong])
+        .await
+        .expect_error(VaultError::NotPendingAuthority);
+    let ix = f.addrs.accept_authority(next.pubkey());
+    f.env.send_unique(&[ix], &[&next]).await.expect_ok();
+    let v = f.vault().await;
+    assert_eq!(
+        (v.authority, v.pending_authority),
+        (next.pubkey(), Pubkey::default())
+    );
+    // The old authority has lost its powers.
+    let (_, out) = propose(
+        &mut f,
+        ConfigChange::ProtocolFee {
+            protocol_fee_bps: 0,
+        },
+        None,
+    )
+    .await;
+    out.expect_error(VaultError::NotAuthority);
+});
+
+dual_test!(a_pda_authority_governs_by_cpi, |mode| async move {
+    // A vault created and governed by a program-derived address (a stand-in Squads vault): no key exists for
+    // it; its program signs each instruction by `invoke_signed`.
+    let mut env = TestEnv::new(mode).await;
+    let pda = multisig_authority();
+    let quote = env.create_mint(anchor_spl::token::spl_token::ID, 6).await;
+    let b = InitializeVaultBuilder::new(env.payer(), pda, quote, anchor_spl::token::spl_token::ID);
+    env.send(&[via_multisig(b.instruction())], &[])
+        .await
+        .expect_ok();
+    let a = b.addresses();
+    let change = ConfigChange::ProtocolFee {
+        protocol_fee_bps: 2_000,
+    };
+    let ix = a.propose_config(env.payer(), pda, 0, change, None);
+    // Without the multisig, nobody can sign for the PDA.
+    let mut unsigned = ix.clone();
+    for m in unsigned.accounts.iter_mut().filter(|m| m.pubkey == pda) {
+        m.is_signer = false;
+    }
+    env.send_unique(&[unsigned], &[])
+        .await
+        .expect_error(AnchorErrorCode::AccountNotSigner);
+    env.send_unique(&[via_multisig(ix)], &[]).await.expect_ok();
+    env.warp(DELAY).await;
+    env.send_unique(&[a.execute_config(0, env.payer(), None)], &[])
+        .await
+        .expect_ok();
+    let v: tranche_vault::state::Vault = env.anchor_account(a.vault).await;
+    assert_eq!((v.authority, v.protocol_fee_bps), (pda, 2_000));
+    // It pauses, and hands over to another authority in two steps.
+    env.send_unique(&[via_multisig(a.set_pause(pda, PAUSE_DEPOSITS))], &[])
+        .await
+        .expect_ok();
+    let next = Keypair::new();
+    env.send_unique(
+        &[via_multisig(a.propose_authority(pda, next.pubkey()))],
+        &[],
+    )
+    .await
+    .expect_ok();
+    env.send_unique(&[a.accept_authority(next.pubkey())], &[&next])
+        .await
+        .expect_ok();
+    let v: tranche_vault::state::Vault = env.anchor_account(a.vault).await;
+    assert_eq!(
+        (v.authority, v.pause_flags),
+        (next.pubkey(), PAUSE_DEPOSITS)
+    );
+});
