@@ -2,6 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
+mod governance;
+
+use anchor_lang::prelude::Pubkey;
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 
@@ -27,6 +30,17 @@ enum Command {
         /// Where the IDL lives.
         #[arg(long, default_value = "idl/tranche_vault.json")]
         out: PathBuf,
+    },
+    /// Governance: show the config, propose / execute / cancel timelocked changes, pause, unpause, lower a cap,
+    /// move the authority. Signs with --keypair and sends, or prints the unsigned message with --unsigned.
+    Gov {
+        /// The vault account.
+        #[arg(long)]
+        vault: Pubkey,
+        #[command(flatten)]
+        tx: governance::TxOpts,
+        #[command(subcommand)]
+        command: governance::GovCommand,
     },
 }
 
@@ -55,6 +69,7 @@ fn build_idl() -> Result<String> {
 
 fn main() -> Result<()> {
     match Cli::parse().command {
+        Command::Gov { vault, tx, command } => governance::run(&command, vault, &tx)?,
         Command::Idl { check, out } => {
             let path = if out.is_absolute() {
                 out

@@ -9,8 +9,7 @@ use tranche_vault::state::{RedemptionRequest, Tranche, Vault, VaultParams};
 use tranche_vault::{DepositArgs, RequestRedeemArgs};
 
 use crate::builders::{
-    collateral_params, default_params, AssetAddresses, InitializeVaultBuilder, VaultAddresses,
-    QUOTE_FEED,
+    collateral_params, default_params, vault_builder, AssetAddresses, VaultAddresses, QUOTE_FEED,
 };
 use crate::{Mode, TestEnv, TxOutcome};
 
@@ -128,8 +127,7 @@ impl VaultFixture {
         }
         let authority = key(1);
         let quote = env.create_mint_at(key(2), spl_token::ID, DECIMALS).await;
-        let mut b =
-            InitializeVaultBuilder::new(env.payer(), authority.pubkey(), quote, spl_token::ID);
+        let mut b = vault_builder(env.payer(), authority.pubkey(), quote, spl_token::ID);
         b.args.params = params;
         env.send(&[b.instruction()], &[&authority])
             .await

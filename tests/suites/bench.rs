@@ -15,7 +15,7 @@ use solana_keypair::Keypair;
 use solana_program_test::ProgramTestContext;
 use solana_signer::Signer;
 use tranche_vault::state::Tranche::{Junior, Senior};
-use tranche_vault_tests::builders::InitializeVaultBuilder;
+use tranche_vault_tests::builders::{vault_builder, InitializeVaultBuilder};
 use tranche_vault_tests::fixture::{Loan, VaultFixture, ONE};
 use tranche_vault_tests::{deploy_dir, probe_context, probe_run, Mode, TestEnv};
 
@@ -69,7 +69,7 @@ async fn bench_initialize_vault() -> u64 {
     let quote = env
         .create_mint_at(Keypair::new_from_array([2; 32]), spl_token::ID, 6)
         .await;
-    let b = InitializeVaultBuilder::new(env.payer(), authority.pubkey(), quote, spl_token::ID);
+    let b = vault_builder(env.payer(), authority.pubkey(), quote, spl_token::ID);
     let out = env.send(&[b.instruction()], &[&authority]).await;
     out.expect_ok();
     out.cu

@@ -14,7 +14,7 @@ use tranche_vault::events::{ConfigExecutedEvent, ConfigProposedEvent};
 use tranche_vault::state::Tranche::{Junior, Mezzanine, Senior};
 use tranche_vault::state::{ConfigChange, Proposal, RateCurve};
 use tranche_vault::CapTarget;
-use tranche_vault_tests::builders::{collateral_params, pull_oracle, InitializeVaultBuilder};
+use tranche_vault_tests::builders::{collateral_params, pull_oracle, vault_builder};
 use tranche_vault_tests::fixture::{VaultFixture, ONE};
 use tranche_vault_tests::{dual_test, multisig_authority, via_multisig, Mode, TestEnv, TxOutcome};
 
@@ -538,7 +538,7 @@ dual_test!(a_pda_authority_governs_by_cpi, |mode| async move {
     let mut env = TestEnv::new(mode).await;
     let pda = multisig_authority();
     let quote = env.create_mint(anchor_spl::token::spl_token::ID, 6).await;
-    let b = InitializeVaultBuilder::new(env.payer(), pda, quote, anchor_spl::token::spl_token::ID);
+    let b = vault_builder(env.payer(), pda, quote, anchor_spl::token::spl_token::ID);
     env.send(&[via_multisig(b.instruction())], &[])
         .await
         .expect_ok();

@@ -9,7 +9,7 @@ use solana_signer::Signer;
 use tranche_vault::errors::VaultError;
 use tranche_vault::events::VaultInitializedEvent;
 use tranche_vault::state::{Vault, VaultParams};
-use tranche_vault_tests::builders::{default_params, InitializeVaultBuilder};
+use tranche_vault_tests::builders::{default_params, vault_builder, InitializeVaultBuilder};
 use tranche_vault_tests::{dual_test, unpack_mint, unpack_token_account, Mode, TestEnv, TxOutcome};
 
 /// A test env with an authority keypair and a quote mint of `decimals` under `token_program`.
@@ -21,7 +21,7 @@ async fn setup(
     let mut env = TestEnv::new(mode).await;
     let authority = Keypair::new();
     let quote_mint = env.create_mint(token_program, decimals).await;
-    let b = InitializeVaultBuilder::new(env.payer(), authority.pubkey(), quote_mint, token_program);
+    let b = vault_builder(env.payer(), authority.pubkey(), quote_mint, token_program);
     (env, authority, b)
 }
 
@@ -212,7 +212,7 @@ dual_test!(refuses_transfer_fee_quote_mint, |mode| async move {
     let mut env = TestEnv::new(mode).await;
     let authority = Keypair::new();
     let mint = env.create_transfer_fee_mint(6).await;
-    let b = InitializeVaultBuilder::new(env.payer(), authority.pubkey(), mint, spl_token_2022::ID);
+    let b = vault_builder(env.payer(), authority.pubkey(), mint, spl_token_2022::ID);
     init(&mut env, &authority, &b)
         .await
         .expect_error(VaultError::UnsupportedMintExtension);

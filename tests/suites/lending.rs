@@ -179,7 +179,7 @@ dual_test!(
             .await
             .expect_error(VaultError::WrongCollateralAccounts);
         // An asset of another vault.
-        let mut other = tranche_vault_tests::builders::InitializeVaultBuilder::new(
+        let mut other = tranche_vault_tests::builders::vault_builder(
             f.env.payer(),
             f.authority.pubkey(),
             f.addrs.quote_mint,

@@ -3,6 +3,8 @@
 //! Depositors buy senior, mezzanine and junior tranche tokens; borrowers lock Pyth-priced collateral; losses
 //! fall junior first. See `README.md` for the accounts and the build. This file is dispatch only.
 
+#[cfg(not(target_os = "solana"))]
+pub mod client;
 pub mod constants;
 pub mod cpi;
 pub mod errors;

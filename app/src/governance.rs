@@ -1,0 +1,546 @@
+//! Governance subcommands: show the config and pending proposals; propose, execute and cancel changes; pause,
+//! unpause, lower a cap; move the authority. Each builds its instruction through the program crate
+//! (`tranche_vault::client`), then either signs with a keypair and sends it over RPC, or, with `--unsigned`,
+//! prints the transaction message (base58 and base64) for a multisig such as Squads to import.
+
+use std::path::PathBuf;
+
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use anchor_lang::{AccountDeserialize, AnchorDeserialize, Discriminator};
+use anyhow::{bail, Context, Result};
+use base64::Engine;
+use clap::{Args, Subcommand, ValueEnum};
+use solana_rpc_client::rpc_client::RpcClient;
+use solana_signer::Signer;
+use solana_transaction::Transaction;
+use tranche_vault::client::VaultAddresses;
+use tranche_vault::constants::{PAUSE_BORROWS, PAUSE_DEPOSITS, PAUSE_REDEMPTION_REQUESTS};
+use tranche_vault::state::{ConfigChange, Proposal, RateCurve, Tranche, Vault};
+use tranche_vault::CapTarget;
+
+/// How a transaction leaves the CLI.
+#[derive(Args, Clone, Debug)]
+pub struct TxOpts {
+    /// JSON-RPC endpoint.
+    #[arg(long, default_value = "http://127.0.0.1:8899", global = true)]
+    pub url: String,
+    /// Sign with this keypair file (fee payer and the signer the instruction needs) and send over RPC.
+    #[arg(long, global = true)]
+    pub keypair: Option<PathBuf>,
+    /// Print the unsigned transaction message (base58 and base64) for a multisig to import; sign nothing.
+    #[arg(long, global = true, conflicts_with = "keypair")]
+    pub unsigned: bool,
+    /// With --unsigned: the signer the instruction needs (e.g. the Squads vault PDA that is the authority).
+    #[arg(long, global = true)]
+    pub signer: Option<Pubkey>,
+    /// With --unsigned: the fee payer (a multisig member); the signer by default.
+    #[arg(long, global = true)]
+    pub fee_payer: Option<Pubkey>,
+    /// With --unsigned: the recent blockhash to put in the message (fetched from --url otherwise).
+    #[arg(long, global = true)]
+    pub blockhash: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum GovCommand {
+    /// Show the vault's parameters, roles and pause flags, and its pending proposals.
+    Show,
+    /// Propose a timelocked change (signed by the authority).
+    Propose {
+        #[command(subcommand)]
+        change: ChangeArg,
+    },
+    /// Execute a proposal whose ETA has passed (anyone).
+    Execute {
+        #[arg(long)]
+        proposal_id: u64,
+    },
+    /// Cancel a pending proposal (the authority).
+    Cancel {
+        #[arg(long)]
+        proposal_id: u64,
+    },
+    /// Pause deposits, borrows and/or redemption requests (guardian or authority).
+    Pause {
+        #[arg(long, value_delimiter = ',', required = true)]
+        what: Vec<PauseWhat>,
+    },
+    /// Clear every pause flag (the authority).
+    Unpause,
+    /// Lower a tranche's deposit cap at once (guardian or authority).
+    LowerCap {
+        #[arg(long)]
+        tranche: TrancheArg,
+        /// New cap, native quote units.
+        #[arg(long)]
+        cap: u64,
+    },
+    /// First step of an authority transfer (the authority).
+    ProposeAuthority {
+        #[arg(long)]
+        new_authority: Pubkey,
+    },
+    /// Second step: the new authority accepts.
+    AcceptAuthority,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PauseWhat {
+    Deposits,
+    Borrows,
+    Redemptions,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrancheArg {
+    Senior,
+    Mezzanine,
+    Junior,
+}
+
+impl From<TrancheArg> for Tranche {
+    fn from(t: TrancheArg) -> Tranche {
+        match t {
+            TrancheArg::Senior => Tranche::Senior,
+            TrancheArg::Mezzanine => Tranche::Mezzanine,
+            TrancheArg::Junior => Tranche::Junior,
+        }
+    }
+}
+
+/// The change to propose (see `ConfigChange`; bps and native units as the program takes them).
+#[derive(Subcommand, Clone, Debug)]
+pub enum ChangeArg {
+    TargetApr {
+        #[arg(long)]
+        tranche: TrancheArg,
+        #[arg(long)]
+        bps: u16,
+    },
+    DepositCap {
+        #[arg(long)]
+        tranche: TrancheArg,
+        #[arg(long)]
+        cap: u64,
+    },
+    Subordination {
+        #[arg(long)]
+        min_junior_bps: u16,
+        #[arg(long)]
+        min_subordination_bps: u16,
+    },
+    RateCurve {
+        #[arg(long)]
+        base_bps: u32,
+        #[arg(long)]
+        slope1_bps: u32,
+        #[arg(long)]
+        slope2_bps: u32,
+        #[arg(long)]
+        optimal_bps: u32,
+    },
+    ProtocolFee {
+        #[arg(long)]
+        bps: u16,
+    },
+    EpochDuration {
+        #[arg(long)]
+        secs: u32,
+    },
+    MaxUtilization {
+        #[arg(long)]
+        bps: u16,
+    },
+    TimelockDelay {
+        #[arg(long)]
+        secs: u32,
+    },
+    /// Set the guardian, or remove it with --none.
+    Guardian {
+        #[arg(long, required_unless_present = "none")]
+        guardian: Option<Pubkey>,
+        #[arg(long)]
+        none: bool,
+    },
+}
+
+impl ChangeArg {
+    pub fn to_change(&self) -> ConfigChange {
+        match *self {
+            ChangeArg::TargetApr { tranche, bps } => ConfigChange::TargetApr {
+                tranche: tranche.into(),
+                target_apr_bps: bps,
+            },
+            ChangeArg::DepositCap { tranche, cap } => ConfigChange::DepositCap {
+                tranche: tranche.into(),
+                cap,
+            },
+            ChangeArg::Subordination {
+                min_junior_bps,
+                min_subordination_bps,
+            } => ConfigChange::Subordination {
+                min_junior_bps,
+                min_subordination_bps,
+            },
+            ChangeArg::RateCurve {
+                base_bps,
+                slope1_bps,
+                slope2_bps,
+                optimal_bps,
+            } => ConfigChange::RateCurve {
+                curve: RateCurve {
+                    base_rate_bps: base_bps,
+                    slope1_bps,
+                    slope2_bps,
+                    optimal_utilization_bps: optimal_bps,
+                },
+            },
+            ChangeArg::ProtocolFee { bps } => ConfigChange::ProtocolFee {
+                protocol_fee_bps: bps,
+            },
+            ChangeArg::EpochDuration { secs } => ConfigChange::EpochDuration {
+                epoch_duration_secs: secs,
+            },
+            ChangeArg::MaxUtilization { bps } => ConfigChange::MaxUtilization {
+                max_utilization_bps: bps,
+            },
+            ChangeArg::TimelockDelay { secs } => ConfigChange::TimelockDelay {
+                timelock_delay_secs: secs,
+            },
+            ChangeArg::Guardian { guardian, none } => ConfigChange::Guardian {
+                guardian: if none { None } else { guardian },
+            },
+        }
+    }
+}
+
+/// The instruction a command needs, for the vault `state` at `vault`, with `signer` as the role that signs and
+/// `payer` as the fee and rent payer; `proposal` is the proposal that `execute` and `cancel` name (its rent goes
+/// back to its recorded payer, and a collateral change needs its asset).
+pub fn instruction_for(
+    cmd: &GovCommand,
+    vault: Pubkey,
+    state: &Vault,
+    signer: Pubkey,
+    payer: Pubkey,
+    proposal: Option<&Proposal>,
+) -> Result<Option<Instruction>> {
+    let a = VaultAddresses::from_state(vault, state);
+    let named = || proposal.context("execute and cancel need the proposal's account");
+    Ok(Some(match cmd {
+        GovCommand::Show => return Ok(None),
+        GovCommand::Propose { change } => a.propose_config(
+            payer,
+            signer,
+            state.next_proposal_id,
+            change.to_change(),
+            None,
+        ),
+        GovCommand::Execute { proposal_id } => {
+            let p = named()?;
+            a.execute_config(*proposal_id, p.rent_payer, p.change.0.asset())
+        }
+        GovCommand::Cancel { proposal_id } => {
+            a.cancel_config(signer, *proposal_id, named()?.rent_payer)
+        }
+        GovCommand::Pause { what } => {
+            let mut flags = state.pause_flags;
+            for w in what {
+                flags |= match w {
+                    PauseWhat::Deposits => PAUSE_DEPOSITS,
+                    PauseWhat::Borrows => PAUSE_BORROWS,
+                    PauseWhat::Redemptions => PAUSE_REDEMPTION_REQUESTS,
+                };
+            }
+            a.set_pause(signer, flags)
+        }
+        GovCommand::Unpause => a.set_pause(signer, 0),
+        GovCommand::LowerCap { tranche, cap } => {
+            a.lower_cap(signer, CapTarget::Tranche((*tranche).into()), *cap, None)
+        }
+        GovCommand::ProposeAuthority { new_authority } => {
+            a.propose_authority(signer, *new_authority)
+        }
+        GovCommand::AcceptAuthority => a.accept_authority(signer),
+    }))
+}
+
+/// An unsigned transaction's message, as a multisig imports it: (base58, base64) of its bincode encoding.
+pub fn export_message(
+    ix: Instruction,
+    fee_payer: Pubkey,
+    blockhash: &str,
+) -> Result<(String, String)> {
+    let mut tx = Transaction::new_with_payer(&[ix], Some(&fee_payer));
+    tx.message.recent_blockhash = blockhash
+        .parse()
+        .map_err(|e| anyhow::anyhow!("blockhash {blockhash}: {e:?}"))?;
+    let bytes = bincode::serialize(&tx.message)?;
+    Ok((
+        bs58::encode(&bytes).into_string(),
+        base64::engine::general_purpose::STANDARD.encode(&bytes),
+    ))
+}
+
+/// Human-readable config of a vault.
+pub fn describe(vault: &Pubkey, v: &Vault, proposals: &[(Pubkey, Proposal)]) -> String {
+    let p = v.params();
+    let mut s = format!(
+        "vault {vault}\n  authority {}\n  pending authority {}\n  guardian {}\n  pause flags {:#05b} (1 deposits, 2 borrows, 4 redemption requests)\n",
+        v.authority, v.pending_authority, v.guardian, v.pause_flags
+    );
+    s += &format!(
+        "  target APR bps: senior {} mezzanine {}\n  deposit caps (native): {:?}\n  min junior {} bps, min junior+mezzanine {} bps\n",
+        p.senior_target_apr_bps, p.mezzanine_target_apr_bps, p.deposit_caps, p.min_junior_bps, p.min_subordination_bps
+    );
+    s += &format!(
+        "  rate curve bps: base {} slope1 {} slope2 {} optimal {}\n  protocol fee {} bps, max utilization {} bps\n  epoch {} s, timelock delay {} s\n",
+        p.rate_curve.base_rate_bps,
+        p.rate_curve.slope1_bps,
+        p.rate_curve.slope2_bps,
+        p.rate_curve.optimal_utilization_bps,
+        p.protocol_fee_bps,
+        p.max_utilization_bps,
+        p.epoch_duration_secs,
+        p.timelock_delay_secs
+    );
+    if proposals.is_empty() {
+        s += "  no pending proposals\n";
+    }
+    for (key, pr) in proposals {
+        s += &format!(
+            "  proposal {} ({key}): {:?}, ETA {} (unix s)\n",
+            pr.proposal_id, pr.change.0, pr.eta
+        );
+    }
+    s
+}
+
+fn read_keypair(path: &PathBuf) -> Result<solana_keypair::Keypair> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("reading keypair file {}", path.display()))?;
+    let bytes: Vec<u8> = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a JSON keypair (64 numbers)", path.display()))?;
+    solana_keypair::Keypair::try_from(bytes.as_slice())
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+fn fetch<T: AccountDeserialize>(rpc: &RpcClient, key: &Pubkey) -> Result<T> {
+    let data = rpc
+        .get_account_data(key)
+        .with_context(|| format!("fetching account {key} from the RPC"))?;
+    T::try_deserialize(&mut data.as_slice()).with_context(|| format!("decoding account {key}"))
+}
+
+/// Runs a governance command against `vault`.
+pub fn run(cmd: &GovCommand, vault: Pubkey, tx: &TxOpts) -> Result<()> {
+    let rpc = RpcClient::new_with_commitment(
+        tx.url.clone(),
+        solana_commitment_config::CommitmentConfig::confirmed(),
+    );
+    let state: Vault = fetch(&rpc, &vault)?;
+    if let GovCommand::Show = cmd {
+        let first = state.next_proposal_id.saturating_sub(50);
+        let keys: Vec<Pubkey> = (first..state.next_proposal_id)
+            .map(|id| tranche_vault::pda::proposal(&vault, id).0)
+            .collect();
+        let accounts = rpc.get_multiple_accounts(&keys)?;
+        let proposals: Vec<(Pubkey, Proposal)> = keys
+            .into_iter()
+            .zip(accounts)
+            .filter_map(|(k, a)| {
+                let a = a?;
+                (a.data.starts_with(Proposal::DISCRIMINATOR))
+                    .then(|| {
+                        Proposal::try_deserialize(&mut a.data.as_slice())
+                            .ok()
+                            .map(|p| (k, p))
+                    })
+                    .flatten()
+            })
+            .collect();
+        print!("{}", describe(&vault, &state, &proposals));
+        return Ok(());
+    }
+    let proposal: Option<Proposal> = match cmd {
+        GovCommand::Execute { proposal_id } | GovCommand::Cancel { proposal_id } => Some(fetch(
+            &rpc,
+            &tranche_vault::pda::proposal(&vault, *proposal_id).0,
+        )?),
+        _ => None,
+    };
+    if tx.unsigned {
+        let signer = tx.signer.context(
+            "--unsigned needs --signer (the role that signs, e.g. the multisig vault PDA)",
+        )?;
+        let payer = tx.fee_payer.unwrap_or(signer);
+        let ix = instruction_for(cmd, vault, &state, signer, payer, proposal.as_ref())?
+            .context("nothing to send")?;
+        let blockhash = match &tx.blockhash {
+            Some(b) => b.clone(),
+            None => rpc.get_latest_blockhash()?.to_string(),
+        };
+        if let Ok(change) = decode_propose(&ix.data) {
+            println!(
+                "propose_config {change:?} as proposal {}",
+                state.next_proposal_id
+            );
+        }
+        let (b58, b64) = export_message(ix, payer, &blockhash)?;
+        println!("message (base58): {b58}\nmessage (base64): {b64}");
+        return Ok(());
+    }
+    let Some(path) = &tx.keypair else {
+        bail!("pass --keypair <file> to sign and send, or --unsigned to export the message for a multisig");
+    };
+    let kp = read_keypair(path)?;
+    let ix = instruction_for(
+        cmd,
+        vault,
+        &state,
+        kp.pubkey(),
+        kp.pubkey(),
+        proposal.as_ref(),
+    )?
+    .context("nothing to send")?;
+    let blockhash = rpc.get_latest_blockhash()?;
+    let t = Transaction::new_signed_with_payer(&[ix], Some(&kp.pubkey()), &[&kp], blockhash);
+    let sig = rpc
+        .send_and_confirm_transaction(&t)
+        .context("sending the transaction")?;
+    println!("sent: {sig}");
+    Ok(())
+}
+
+/// Decodes a `propose_config` instruction's change (for tests and for reviewing an exported message).
+pub fn decode_propose(data: &[u8]) -> Result<ConfigChange> {
+    use anchor_lang::Discriminator as _;
+    let disc = tranche_vault::instruction::ProposeConfig::DISCRIMINATOR;
+    let Some(rest) = data.strip_prefix(disc) else {
+        bail!("not a propose_config instruction");
+    };
+    Ok(ConfigChange::deserialize(&mut &rest[..])?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bytemuck::Zeroable;
+
+    fn vault_state() -> Vault {
+        let mut v = Vault::zeroed();
+        v.authority = Pubkey::new_unique();
+        v.quote_mint = Pubkey::new_unique();
+        v.liquidity = Pubkey::new_unique();
+        v.quote_token_program = anchor_lang::solana_program::pubkey::Pubkey::new_unique();
+        v.next_proposal_id = 7;
+        v
+    }
+
+    /// Builds the unsigned message a multisig would import, decodes it back, and finds the change in it.
+    #[test]
+    fn exported_propose_message_decodes_back() {
+        let vault = Pubkey::new_unique();
+        let state = vault_state();
+        let squads_vault = Pubkey::new_unique();
+        let member = Pubkey::new_unique();
+        let cmd = GovCommand::Propose {
+            change: ChangeArg::ProtocolFee { bps: 1_200 },
+        };
+        let ix = instruction_for(&cmd, vault, &state, squads_vault, member, None)
+            .unwrap()
+            .unwrap();
+        let blockhash = "11111111111111111111111111111111";
+        let (b58, b64) = export_message(ix, member, blockhash).unwrap();
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(&b64)
+            .unwrap();
+        assert_eq!(bs58::decode(&b58).into_vec().unwrap(), bytes);
+        let tx = Transaction {
+            signatures: vec![],
+            message: bincode::deserialize(&bytes).unwrap(),
+        };
+        let m = &tx.message;
+        assert_eq!(m.account_keys[0], member, "the member pays");
+        assert_eq!(
+            m.header.num_required_signatures, 2,
+            "member and the multisig vault sign"
+        );
+        assert!(m.account_keys[..2].contains(&squads_vault));
+        let ci = &m.instructions[0];
+        assert_eq!(
+            m.account_keys[ci.program_id_index as usize],
+            tranche_vault::ID
+        );
+        assert_eq!(
+            decode_propose(&ci.data).unwrap(),
+            ConfigChange::ProtocolFee {
+                protocol_fee_bps: 1_200
+            }
+        );
+        // The proposal PDA is the vault's next one.
+        let proposal = tranche_vault::pda::proposal(&vault, 7).0;
+        assert!(m.account_keys.contains(&proposal));
+    }
+
+    #[test]
+    fn pause_adds_flags_and_unpause_clears_them() {
+        let vault = Pubkey::new_unique();
+        let mut state = vault_state();
+        state.pause_flags = PAUSE_DEPOSITS;
+        let g = Pubkey::new_unique();
+        let cmd = GovCommand::Pause {
+            what: vec![PauseWhat::Borrows],
+        };
+        let ix = instruction_for(&cmd, vault, &state, g, g, None)
+            .unwrap()
+            .unwrap();
+        let flags = u32::from_le_bytes(ix.data[8..12].try_into().unwrap());
+        assert_eq!(flags, PAUSE_DEPOSITS | PAUSE_BORROWS);
+        let ix = instruction_for(&GovCommand::Unpause, vault, &state, g, g, None)
+            .unwrap()
+            .unwrap();
+        assert_eq!(u32::from_le_bytes(ix.data[8..12].try_into().unwrap()), 0);
+    }
+
+    #[test]
+    fn every_change_argument_maps_to_its_change() {
+        let g = Pubkey::new_unique();
+        let cases = [
+            (
+                ChangeArg::Guardian {
+                    guardian: Some(g),
+                    none: false,
+                },
+                ConfigChange::Guardian { guardian: Some(g) },
+            ),
+            (
+                ChangeArg::Guardian {
+                    guardian: None,
+                    none: true,
+                },
+                ConfigChange::Guardian { guardian: None },
+            ),
+            (
+                ChangeArg::DepositCap {
+                    tranche: TrancheArg::Junior,
+                    cap: 5,
+                },
+                ConfigChange::DepositCap {
+                    tranche: Tranche::Junior,
+                    cap: 5,
+                },
+            ),
+            (
+                ChangeArg::TimelockDelay { secs: 60 },
+                ConfigChange::TimelockDelay {
+                    timelock_delay_secs: 60,
+                },
+            ),
+        ];
+        for (arg, change) in cases {
+            assert_eq!(arg.to_change(), change);
+        }
+    }
+}
