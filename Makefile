@@ -5,9 +5,10 @@ PROGRAMS := tranche_vault i128_probe
 
 .PHONY: demo test sbf test-native test-sbf bench idl idl-check lint fmt
 
-## The main job. Until the embedded demo exists (app `demo`, a later issue): build the SBF program, run the
-## compute-unit benchmark, print its table.
-demo: bench
+## The main job: the embedded demo (the SBF program in solana-program-test: tranches, loans, a crash, the
+## liquidator, the loss waterfall). `make demo ARGS="--crash-pct 40 --seed 7 --json"` passes options.
+demo: sbf
+	$(CARGO_TEST_ENV) cargo run --locked -q -p tranche-cli -- demo $(ARGS)
 
 ## All tests: lint, native + SBF suites, committed IDL and README CU table up to date.
 test: lint sbf idl-check

@@ -104,6 +104,17 @@ impl VaultFixture {
         Self::build(mode, params, false).await
     }
 
+    /// A reproducible vault: fixed keys and a fixed start time (the embedded demo uses it), with the invariant
+    /// checks after every action.
+    pub async fn deterministic(mode: Mode) -> Self {
+        Self::build(mode, fixture_params(), true).await
+    }
+
+    /// Positions opened through the fixture.
+    pub fn positions(&self) -> &[Pubkey] {
+        &self.positions
+    }
+
     /// For the benchmark: the SBF build, fixed keys (PDA bump searches cost CU), a fixed clock, and
     /// no invariant checks between actions.
     pub async fn for_bench() -> Self {
