@@ -7,9 +7,11 @@
 use anchor_lang::prelude::Pubkey;
 use anyhow::{Context, Result};
 use serde_json::json;
+use std::collections::HashMap;
+
+use crate::liquidator::{self, Assessment, Market, Raw};
 use tranche_vault::math::fixed::{to_native_floor, Sf};
-use tranche_vault::math::health::{value_ceil, Health, PricedCollateral};
-use tranche_vault::oracle::read_price;
+use tranche_vault::math::health::Health;
 use tranche_vault::state::Tranche::{Junior, Mezzanine, Senior};
 use tranche_vault::state::{CollateralAsset, Position, Vault};
 use tranche_vault_tests::fixture::{User, VaultFixture, ONE};
@@ -45,65 +47,36 @@ impl Rng {
     }
 }
 
-/// One priced position, as the built-in liquidator sees it.
-pub struct Assessment {
-    pub health: Health,
-    /// The entry worth most: what the liquidator seizes first.
-    pub best_asset: Option<Pubkey>,
-}
-
-/// Prices a position off chain with the program's own oracle and health code, as `liquidate` will on chain.
+/// Prices a position off chain with the program's own oracle and health code ([`liquidator::assess`]), from the
+/// embedded chain's accounts.
 pub async fn assess(f: &mut VaultFixture, position: Pubkey) -> Result<Assessment> {
     let v = f.vault().await;
     let now = f.env.now().await;
     let p: Position = f.position(position).await;
-    let mut entries = vec![];
-    let mut best: Option<(Sf, Pubkey)> = None;
-    for e in p.active() {
-        let asset: CollateralAsset = f.env.anchor_account(e.asset).await;
-        let oracle = f
-            .assets
-            .iter()
-            .find(|c| c.addrs.asset == e.asset)
-            .context("an asset of the demo")?
-            .oracle;
-        let acc = f.env.account(oracle).await.context("oracle account")?;
-        let price = read_price(&asset.oracle.config()?, &oracle, &acc.owner, &acc.data, now)?;
-        let value =
-            tranche_vault::math::health::value_floor(e.amount, asset.decimals, price.low())?;
-        if best.is_none_or(|(bv, _)| value > bv) {
-            best = Some((value, e.asset));
-        }
-        entries.push(PricedCollateral {
-            amount: e.amount,
-            decimals: asset.decimals,
-            price_low: price.low(),
-            max_ltv_bps: asset.max_ltv_bps,
-            liquidation_threshold_bps: asset.liquidation_threshold_bps,
-        });
-    }
-    let acc = f
-        .env
-        .account(f.quote_oracle)
-        .await
-        .context("quote oracle")?;
-    let quote = read_price(
-        &v.quote_oracle.config()?,
-        &f.quote_oracle,
-        &acc.owner,
-        &acc.data,
-        now,
-    )?;
-    let debt = p.debt_native(v.borrow_index_sf.get())?;
-    let debt_value = if debt == 0 {
-        Sf::ZERO
-    } else {
-        value_ceil(debt, v.quote_decimals, quote.high()?)?
+    let mut market = Market {
+        assets: HashMap::new(),
+        oracle_of: HashMap::new(),
+        oracles: HashMap::new(),
+        quote_oracle: f.quote_oracle,
     };
-    Ok(Assessment {
-        health: Health::compute(&entries, debt_value)?,
-        best_asset: best.map(|(_, a)| a),
-    })
+    let mut keys = vec![f.quote_oracle];
+    for c in f.assets.clone() {
+        let asset: CollateralAsset = f.env.anchor_account(c.addrs.asset).await;
+        market.assets.insert(c.addrs.asset, asset);
+        market.oracle_of.insert(c.addrs.asset, c.oracle);
+        keys.push(c.oracle);
+    }
+    for k in keys {
+        let acc = f.env.account(k).await.context("oracle account")?;
+        market.oracles.insert(
+            k,
+            Raw {
+                owner: acc.owner,
+                data: acc.data,
+            },
+        );
+    }
+    liquidator::assess(&p, &v, &market, now)
 }
 
 /// The built-in liquidator: liquidates every unhealthy position, one asset at a time, until it is healthy or
@@ -114,7 +87,7 @@ pub async fn liquidate_all(f: &mut VaultFixture, liquidator: &User) -> Result<(V
     for position in f.positions().to_vec() {
         for _ in 0..16 {
             let a = assess(f, position).await?;
-            let Some(asset) = a.best_asset.filter(|_| a.health.is_liquidatable()) else {
+            let Some(asset) = a.seize.filter(|_| a.health.is_liquidatable()) else {
                 log.push(format!(
                     "position {}: health {} — leave it",
                     short(&position),

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 mod demo;
 mod governance;
+mod liquidator;
 mod stress;
 
 use anchor_lang::prelude::Pubkey;
@@ -86,6 +87,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The liquidator's scoring (the program's own oracle and health code). `--bench` scores synthetic
+    /// positions and prints positions per second. (The RPC backend comes with the local-validator test.)
+    Liquidator {
+        /// Score this many synthetic positions and print the rate.
+        #[arg(long)]
+        bench: bool,
+        #[arg(long, default_value_t = 10_000)]
+        positions: usize,
+    },
     /// Governance: show the config, propose / execute / cancel timelocked changes, pause, unpause, lower a cap,
     /// move the authority. Signs with --keypair and sends, or prints the unsigned message with --unsigned.
     Gov {
@@ -124,6 +134,16 @@ fn build_idl() -> Result<String> {
 
 fn main() -> Result<()> {
     match Cli::parse().command {
+        Command::Liquidator { bench, positions } => {
+            anyhow::ensure!(
+                bench,
+                "only --bench is available yet (the RPC backend comes with the validator test)"
+            );
+            let (n, unhealthy, rate) = liquidator::bench(positions)?;
+            println!(
+                "scored {n} synthetic positions ({unhealthy} liquidatable): {rate:.0} positions/s"
+            );
+        }
         Command::Stress {
             paths,
             positions,

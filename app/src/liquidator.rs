@@ -1,0 +1,229 @@
+//! The liquidator's scoring. It prices positions with the program's own oracle and health code (the same
+//! functions `liquidate` runs on chain).
+//!
+//! - [`assess`] is the pure core: a position, the vault, its assets and the oracle accounts' bytes in, a health
+//!   out. The embedded demo's built-in liquidator feeds it from the embedded chain.
+//! - [`bench`] scores synthetic positions and prints positions per second (`tranche liquidator --bench`).
+//!
+//! The RPC backend (scan with `getProgramAccounts`, simulate, send) comes with the local-validator test.
+
+use std::collections::HashMap;
+
+use anchor_lang::prelude::Pubkey;
+use anyhow::{Context, Result};
+use tranche_vault::math::fixed::Sf;
+use tranche_vault::math::health::{value_ceil, value_floor, Health, PricedCollateral};
+use tranche_vault::oracle::read_price;
+use tranche_vault::state::{CollateralAsset, Position, Vault};
+
+/// An account's owner and data, as the bot fetched it.
+#[derive(Clone, Debug)]
+pub struct Raw {
+    pub owner: Pubkey,
+    pub data: Vec<u8>,
+}
+
+/// A position's health and the collateral the bot would seize first (the entry worth most).
+#[derive(Clone, Debug)]
+pub struct Assessment {
+    pub health: Health,
+    pub seize: Option<Pubkey>,
+}
+
+/// What the bot knows of the chain: the collateral assets, which price account each one reads, and the price
+/// accounts' bytes (the quote's included).
+pub struct Market {
+    pub assets: HashMap<Pubkey, CollateralAsset>,
+    pub oracle_of: HashMap<Pubkey, Pubkey>,
+    pub oracles: HashMap<Pubkey, Raw>,
+    pub quote_oracle: Pubkey,
+}
+
+/// Scores `position` exactly as `liquidate` will: collateral at the oracle's low side, debt at the quote's high
+/// side, the vault's current borrow index.
+pub fn assess(position: &Position, vault: &Vault, market: &Market, now: i64) -> Result<Assessment> {
+    let Market {
+        assets,
+        oracle_of,
+        oracles,
+        quote_oracle,
+    } = market;
+    let mut entries = Vec::with_capacity(8);
+    let mut best: Option<(Sf, Pubkey)> = None;
+    for e in position.active() {
+        let asset = assets
+            .get(&e.asset)
+            .context("collateral asset not fetched")?;
+        let oracle_key = oracle_of
+            .get(&e.asset)
+            .context("no oracle account for the asset")?;
+        let raw = oracles
+            .get(oracle_key)
+            .context("oracle account not fetched")?;
+        let price = read_price(
+            &asset.oracle.config()?,
+            oracle_key,
+            &raw.owner,
+            &raw.data,
+            now,
+        )?;
+        let value = value_floor(e.amount, asset.decimals, price.low())?;
+        if best.is_none_or(|(v, _)| value > v) {
+            best = Some((value, e.asset));
+        }
+        entries.push(PricedCollateral {
+            amount: e.amount,
+            decimals: asset.decimals,
+            price_low: price.low(),
+            max_ltv_bps: asset.max_ltv_bps,
+            liquidation_threshold_bps: asset.liquidation_threshold_bps,
+        });
+    }
+    let raw = oracles
+        .get(quote_oracle)
+        .context("quote oracle not fetched")?;
+    let quote = read_price(
+        &vault.quote_oracle.config()?,
+        quote_oracle,
+        &raw.owner,
+        &raw.data,
+        now,
+    )?;
+    let debt = position.debt_native(vault.borrow_index_sf.get())?;
+    let debt_value = if debt == 0 {
+        Sf::ZERO
+    } else {
+        value_ceil(debt, vault.quote_decimals, quote.high()?)?
+    };
+    Ok(Assessment {
+        health: Health::compute(&entries, debt_value)?,
+        seize: best.map(|(_, a)| a),
+    })
+}
+
+/// Scores `n` synthetic positions (each with 1–8 entries over 8 assets priced by `PriceUpdateV2` accounts) and
+/// returns (positions scored, liquidatable ones, positions per second).
+pub fn bench(n: usize) -> Result<(usize, usize, f64)> {
+    use bytemuck::Zeroable;
+    use tranche_vault::oracle::pyth_pull::{encode, PriceUpdate, Verification};
+    use tranche_vault::oracle::{OracleKind, OracleSetting, RawPrice, PYTH_RECEIVER_ID};
+    use tranche_vault::state::CollateralEntry;
+    let now = 1_800_000_000;
+    let update = |feed: [u8; 32], price: i64| Raw {
+        owner: PYTH_RECEIVER_ID,
+        data: encode(&PriceUpdate {
+            write_authority: [0; 32],
+            verification: Verification::Full,
+            feed_id: feed,
+            raw: RawPrice {
+                price,
+                conf: (price / 2_000) as u64,
+                expo: -8,
+                ema_price: price,
+                ema_conf: (price / 2_000) as u64,
+                publish_time: now,
+            },
+            prev_publish_time: now - 1,
+            posted_slot: 1,
+        }),
+    };
+    let setting = |feed: [u8; 32]| OracleSetting {
+        program: PYTH_RECEIVER_ID,
+        reference: feed,
+        max_age_secs: 60,
+        max_conf_bps: 100,
+        kind: OracleKind::PythPull.to_u8(),
+        _pad: 0,
+    };
+    let mut vault = Vault::zeroed();
+    vault.quote_decimals = 6;
+    vault.quote_oracle = setting([0x51; 32]);
+    vault.borrow_index_sf.set(Sf::ONE);
+    let quote_oracle = Pubkey::new_unique();
+    let mut market = Market {
+        assets: HashMap::new(),
+        oracle_of: HashMap::new(),
+        oracles: HashMap::from([(quote_oracle, update([0x51; 32], 100_000_000))]),
+        quote_oracle,
+    };
+    let mut keys = vec![];
+    for i in 0..8u8 {
+        let (asset, oracle) = (Pubkey::new_unique(), Pubkey::new_unique());
+        let mut a: CollateralAsset = CollateralAsset {
+            vault: Pubkey::default(),
+            mint: Pubkey::default(),
+            token_program: Pubkey::default(),
+            custody: Pubkey::default(),
+            decimals: 9,
+            bump: 0,
+            custody_bump: 0,
+            oracle: setting([0x60 + i; 32]),
+            max_ltv_bps: 7_000,
+            liquidation_threshold_bps: 8_000,
+            liquidation_bonus_bps: 500,
+            deposit_cap: u64::MAX,
+            enabled: true,
+            total_deposits: 0,
+            _reserved: [0; 8],
+        };
+        a.enabled = true;
+        market.assets.insert(asset, a);
+        market.oracle_of.insert(asset, oracle);
+        market.oracles.insert(
+            oracle,
+            update([0x60 + i; 32], (50 + 10 * i64::from(i)) * 100_000_000),
+        );
+        keys.push(asset);
+    }
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let positions: Vec<Position> = (0..n)
+        .map(|_| {
+            let k = 1 + (next() % 8) as usize;
+            let mut entries = [CollateralEntry::default(); 8];
+            for (j, e) in entries.iter_mut().take(k).enumerate() {
+                *e = CollateralEntry {
+                    asset: keys[j],
+                    amount: 1_000_000_000 * (1 + next() % 100),
+                };
+            }
+            Position {
+                vault: Pubkey::default(),
+                owner: Pubkey::default(),
+                position_id: 0,
+                bump: 0,
+                entries,
+                scaled_debt_sf: Sf::from_num(next() % 5_000 * 1_000_000).to_bits(),
+                _reserved: [0; 8],
+            }
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let mut unhealthy = 0;
+    for p in &positions {
+        if assess(p, &vault, &market, now)?.health.is_liquidatable() {
+            unhealthy += 1;
+        }
+    }
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    Ok((n, unhealthy, n as f64 / secs))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn scores_ten_thousand_synthetic_positions() {
+        let (n, unhealthy, rate) = super::bench(10_000).expect("bench runs");
+        assert_eq!(n, 10_000);
+        assert!(
+            unhealthy > 0 && unhealthy < n,
+            "some, not all, are liquidatable: {unhealthy}"
+        );
+        assert!(rate > 0.0);
+    }
+}
