@@ -444,3 +444,69 @@ async fn legacy_pyth_account_prices_a_borrow_on_chain() {
         .expect_error(VaultError::LtvExceeded);
     f.borrow(&b, p, 928 * ONE).await.expect_ok();
 }
+
+dual_test!(
+    token_2022_collateral_deposits_and_withdraws,
+    |mode| async move {
+        use anchor_spl::token_2022::ID as TOKEN_2022;
+        let mut f = VaultFixture::new(mode).await;
+        let mint = f.env.create_mint(TOKEN_2022, 9).await;
+        let a = AssetAddresses::new(&f.addrs.vault, mint, TOKEN_2022);
+        let authority = f.authority.insecure_clone();
+        let ix = f.addrs.add_collateral_asset(
+            f.env.payer(),
+            authority.pubkey(),
+            &a,
+            collateral_params([0x70; 32]),
+        );
+        f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
+        let b = f.user(0).await;
+        let p = f.open_position(&b, 0).await;
+        let account = f
+            .env
+            .create_token_account(mint, b.key.pubkey(), TOKEN_2022)
+            .await;
+        f.env.mint_to(mint, account, TOKEN_2022, 5 * SOL).await;
+        let ix = f
+            .addrs
+            .deposit_collateral(b.key.pubkey(), p, &a, account, 5 * SOL);
+        f.env.send_unique(&[ix], &[&b.key]).await.expect_ok();
+        assert_eq!(f.env.token_balance(a.custody).await, 5 * SOL);
+        let custody = f.env.account(a.custody).await.expect("custody");
+        assert_eq!(
+            custody.owner, TOKEN_2022,
+            "the custody lives under the mint's program"
+        );
+        // Without debt it comes back with no prices needed; the wrong token program is refused.
+        let mut ix = f.addrs.withdraw_collateral(
+            b.key.pubkey(),
+            p,
+            &a,
+            account,
+            f.quote_oracle,
+            &[],
+            2 * SOL,
+        );
+        let tp = ix
+            .accounts
+            .iter()
+            .position(|m| m.pubkey == TOKEN_2022)
+            .expect("token program meta");
+        ix.accounts[tp].pubkey = anchor_spl::token::ID;
+        f.env
+            .send_unique(&[ix], &[&b.key])
+            .await
+            .expect_error(VaultError::WrongTokenProgram);
+        let ix = f.addrs.withdraw_collateral(
+            b.key.pubkey(),
+            p,
+            &a,
+            account,
+            f.quote_oracle,
+            &[],
+            5 * SOL,
+        );
+        f.env.send_unique(&[ix], &[&b.key]).await.expect_ok();
+        assert_eq!(f.env.token_balance(account).await, 5 * SOL);
+    }
+);
