@@ -41,6 +41,7 @@ idl-check:
 lint:
 	cargo fmt --all --check
 	cargo clippy --locked --workspace --all-targets -- -D warnings
+	cargo clippy --locked -p tranche_vault_tests --test bench -- -D warnings  # test = false: not in --all-targets
 
 fmt:
 	cargo fmt --all

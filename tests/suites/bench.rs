@@ -15,7 +15,7 @@ use solana_keypair::Keypair;
 use solana_program_test::ProgramTestContext;
 use solana_signer::Signer;
 use tranche_vault::state::Tranche::{Junior, Senior};
-use tranche_vault_tests::builders::{vault_builder, InitializeVaultBuilder};
+use tranche_vault_tests::builders::vault_builder;
 use tranche_vault_tests::fixture::{Loan, VaultFixture, ONE};
 use tranche_vault_tests::{deploy_dir, probe_context, probe_run, Mode, TestEnv};
 
