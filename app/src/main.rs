@@ -63,12 +63,15 @@ enum Command {
         /// Annual volatilities, one per collateral asset.
         #[arg(long, value_delimiter = ',', default_value = "0.8,0.7")]
         vols: Vec<f64>,
-        /// Pairwise correlation of the assets.
+        /// Pairwise correlation of the assets (all pairs), unless --corr-matrix is given.
         #[arg(long, default_value_t = 0.6)]
         corr: f64,
-        /// The correlation stress: every pairwise correlation raised to this.
-        #[arg(long, default_value_t = 0.95)]
-        stressed_corr: f64,
+        /// Full correlation matrix, rows separated by ';', e.g. "1,0.5;0.5,1".
+        #[arg(long)]
+        corr_matrix: Option<String>,
+        /// The correlation stress: every pairwise correlation moved this fraction of the way to 1.
+        #[arg(long, default_value_t = 0.8)]
+        stress_toward_one: f64,
         /// Market-wide jumps per year, and the mean and standard deviation of the log-jump.
         #[arg(long, default_value_t = 2.0)]
         jump_intensity: f64,
@@ -151,7 +154,8 @@ fn main() -> Result<()> {
             steps,
             vols,
             corr,
-            stressed_corr,
+            corr_matrix,
+            stress_toward_one,
             jump_intensity,
             jump_mean,
             jump_vol,
@@ -160,6 +164,18 @@ fn main() -> Result<()> {
             seed,
             json,
         } => {
+            let corr = match corr_matrix {
+                Some(m) => m
+                    .split(';')
+                    .map(|row| {
+                        row.split(',')
+                            .map(|x| x.trim().parse::<f64>())
+                            .collect::<Result<Vec<_>, _>>()
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+                    .context("--corr-matrix: rows of numbers, e.g. \"1,0.5;0.5,1\"")?,
+                None => stress::uniform_corr(vols.len(), corr),
+            };
             let p = stress::StressParams {
                 vols,
                 corr,
@@ -175,7 +191,7 @@ fn main() -> Result<()> {
                 seed,
                 ..stress::StressParams::default()
             };
-            stress::run(&p, stressed_corr, json)?
+            stress::run(&p, stress_toward_one, json)?
         }
         Command::Demo {
             crash_pct,

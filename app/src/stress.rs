@@ -31,8 +31,8 @@ const WHOLE: u64 = 1_000_000_000;
 pub struct StressParams {
     /// Annual volatility of each collateral asset.
     pub vols: Vec<f64>,
-    /// Pairwise correlation of the assets' returns.
-    pub corr: f64,
+    /// Correlation matrix of the assets' returns (n×n, symmetric, 1 on the diagonal).
+    pub corr: Vec<Vec<f64>>,
     /// Per-position idiosyncratic annual volatility on top of the assets' (0 for pure market risk).
     pub idio_vol: f64,
     pub horizon_days: f64,
@@ -65,7 +65,7 @@ impl Default for StressParams {
     fn default() -> Self {
         StressParams {
             vols: vec![0.8, 0.7],
-            corr: 0.6,
+            corr: uniform_corr(2, 0.6),
             idio_vol: 0.0,
             horizon_days: 30.0,
             steps: 30,
@@ -107,9 +107,40 @@ pub struct StressResult {
     pub position_steps: u64,
 }
 
-/// Lower-triangular Cholesky factor of the n×n matrix with 1 on the diagonal and `corr` elsewhere.
-pub fn cholesky(n: usize, corr: f64) -> Result<Vec<Vec<f64>>> {
-    let a = |i: usize, j: usize| if i == j { 1.0 } else { corr };
+/// The n×n correlation matrix with `rho` off the diagonal.
+pub fn uniform_corr(n: usize, rho: f64) -> Vec<Vec<f64>> {
+    (0..n)
+        .map(|i| (0..n).map(|j| if i == j { 1.0 } else { rho }).collect())
+        .collect()
+}
+
+/// The correlation stress: every pairwise correlation moved `toward_one` of the way to 1.
+pub fn stressed(corr: &[Vec<f64>], toward_one: f64) -> Vec<Vec<f64>> {
+    corr.iter()
+        .enumerate()
+        .map(|(i, row)| {
+            row.iter()
+                .enumerate()
+                .map(|(j, r)| {
+                    if i == j {
+                        1.0
+                    } else {
+                        r + (1.0 - r) * toward_one
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Lower-triangular Cholesky factor of a correlation matrix.
+pub fn cholesky(corr: &[Vec<f64>]) -> Result<Vec<Vec<f64>>> {
+    let n = corr.len();
+    ensure!(
+        corr.iter().all(|r| r.len() == n),
+        "the correlation matrix must be square"
+    );
+    let a = |i: usize, j: usize| corr[i][j];
     let mut l = vec![vec![0.0; n]; n];
     for i in 0..n {
         for j in 0..=i {
@@ -118,7 +149,7 @@ pub fn cholesky(n: usize, corr: f64) -> Result<Vec<Vec<f64>>> {
                 let d = a(i, i) - s;
                 ensure!(
                     d > 0.0,
-                    "correlation matrix is not positive definite (corr {corr})"
+                    "the correlation matrix is not positive definite: {corr:?}"
                 );
                 l[i][j] = d.sqrt();
             } else {
@@ -283,7 +314,13 @@ pub fn simulate(p: &StressParams, progress: &(dyn Fn(u64) + Sync)) -> Result<Str
         !p.vols.is_empty() && p.paths > 0 && p.steps > 0,
         "need assets, paths and steps"
     );
-    let chol = cholesky(p.vols.len(), p.corr)?;
+    ensure!(
+        p.corr.len() == p.vols.len(),
+        "one correlation row per volatility: {} rows, {} assets",
+        p.corr.len(),
+        p.vols.len()
+    );
+    let chol = cholesky(&p.corr)?;
     let specs = positions(p);
     let results: Vec<([f64; 3], f64)> = (0..p.paths)
         .into_par_iter()
@@ -351,7 +388,8 @@ fn to_json(r: &StressResult) -> serde_json::Value {
 }
 
 /// The `stress` command: the base correlations and the correlation stress, as tables or JSON.
-pub fn run(p: &StressParams, stressed_corr: f64, json_out: bool) -> Result<()> {
+pub fn run(p: &StressParams, toward_one: f64, json_out: bool) -> Result<()> {
+    let stressed_corr = stressed(&p.corr, toward_one);
     let total = u64::from(p.paths) * 2;
     let bar = if json_out {
         indicatif::ProgressBar::hidden()
@@ -361,7 +399,7 @@ pub fn run(p: &StressParams, stressed_corr: f64, json_out: bool) -> Result<()> {
     let started = std::time::Instant::now();
     let base = simulate(p, &|k| bar.inc(k))?;
     let stressed_params = StressParams {
-        corr: stressed_corr,
+        corr: stressed_corr.clone(),
         ..p.clone()
     };
     let stressed = simulate(&stressed_params, &|k| bar.inc(k))?;
@@ -376,11 +414,11 @@ pub fn run(p: &StressParams, stressed_corr: f64, json_out: bool) -> Result<()> {
         );
         return Ok(());
     }
-    print!("{}", table(&format!("correlation {:.2}", p.corr), &base));
+    print!("{}", table(&format!("correlations {:?}", p.corr), &base));
     print!(
         "{}",
         table(
-            &format!("correlation stress: {stressed_corr:.2}"),
+            &format!("correlation stress ({toward_one} of the way to 1): {stressed_corr:.3?}"),
             &stressed
         )
     );
@@ -451,7 +489,7 @@ mod tests {
         let ltv = 0.55;
         let p = StressParams {
             vols: vec![sigma * rho.sqrt()],
-            corr: 0.0,
+            corr: uniform_corr(1, 0.0),
             idio_vol: sigma * (1.0 - rho).sqrt(),
             horizon_days: 365.0 * t_years,
             steps: 1,
@@ -505,13 +543,13 @@ mod tests {
         assert_eq!(a.tranches, b.tranches);
         let hi = simulate(
             &StressParams {
-                corr: 0.95,
+                corr: stressed(&p.corr, 0.9),
                 ..p.clone()
             },
             &|_| {},
         )
         .unwrap();
         assert!(hi.tranches[0].var99 >= a.tranches[0].var99);
-        assert!(cholesky(2, 1.0).is_err());
+        assert!(cholesky(&uniform_corr(2, 1.0)).is_err());
     }
 }
