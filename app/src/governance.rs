@@ -163,11 +163,53 @@ pub enum ChangeArg {
         #[arg(long)]
         none: bool,
     },
+    /// Every risk parameter of a collateral asset (the oracle is a Pyth pull feed on --receiver).
+    Collateral {
+        /// The CollateralAsset account.
+        #[arg(long)]
+        asset: Pubkey,
+        /// The Pyth feed id, 64 hex characters.
+        #[arg(long)]
+        feed: String,
+        #[arg(long, default_value_t = tranche_vault::oracle::PYTH_RECEIVER_ID)]
+        receiver: Pubkey,
+        #[arg(long)]
+        max_age_secs: u32,
+        #[arg(long)]
+        max_conf_bps: u16,
+        #[arg(long)]
+        max_ltv_bps: u16,
+        #[arg(long)]
+        liquidation_threshold_bps: u16,
+        #[arg(long)]
+        liquidation_bonus_bps: u16,
+        /// Deposit cap, native units of the mint.
+        #[arg(long)]
+        cap: u64,
+        /// Leave deposits disabled.
+        #[arg(long)]
+        disabled: bool,
+    },
+}
+
+/// A 32-byte feed id from 64 hex characters.
+pub fn parse_feed(hex: &str) -> Result<[u8; 32]> {
+    let hex = hex.trim_start_matches("0x");
+    anyhow::ensure!(
+        hex.len() == 64,
+        "a feed id is 64 hex characters, got {}",
+        hex.len()
+    );
+    let mut out = [0u8; 32];
+    for (i, b) in out.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).context("feed id: not hex")?;
+    }
+    Ok(out)
 }
 
 impl ChangeArg {
-    pub fn to_change(&self) -> ConfigChange {
-        match *self {
+    pub fn to_change(&self) -> Result<ConfigChange> {
+        Ok(match *self {
             ChangeArg::TargetApr { tranche, bps } => ConfigChange::TargetApr {
                 tranche: tranche.into(),
                 target_apr_bps: bps,
@@ -211,7 +253,36 @@ impl ChangeArg {
             ChangeArg::Guardian { guardian, none } => ConfigChange::Guardian {
                 guardian: if none { None } else { guardian },
             },
-        }
+            ChangeArg::Collateral {
+                asset,
+                ref feed,
+                receiver,
+                max_age_secs,
+                max_conf_bps,
+                max_ltv_bps,
+                liquidation_threshold_bps,
+                liquidation_bonus_bps,
+                cap,
+                disabled,
+            } => ConfigChange::Collateral {
+                asset,
+                params: tranche_vault::state::CollateralParams {
+                    oracle: tranche_vault::oracle::OracleSetting {
+                        program: receiver,
+                        reference: parse_feed(feed)?,
+                        max_age_secs,
+                        max_conf_bps,
+                        kind: tranche_vault::oracle::OracleKind::PythPull.to_u8(),
+                        _pad: 0,
+                    },
+                    max_ltv_bps,
+                    liquidation_threshold_bps,
+                    liquidation_bonus_bps,
+                    deposit_cap: cap,
+                    enabled: !disabled,
+                },
+            },
+        })
     }
 }
 
@@ -230,13 +301,16 @@ pub fn instruction_for(
     let named = || proposal.context("execute and cancel need the proposal's account");
     Ok(Some(match cmd {
         GovCommand::Show => return Ok(None),
-        GovCommand::Propose { change } => a.propose_config(
-            payer,
-            signer,
-            state.next_proposal_id,
-            change.to_change(),
-            None,
-        ),
+        GovCommand::Propose { change } => {
+            let change = change.to_change()?;
+            a.propose_config(
+                payer,
+                signer,
+                state.next_proposal_id,
+                change,
+                change.asset(),
+            )
+        }
         GovCommand::Execute { proposal_id } => {
             let p = named()?;
             a.execute_config(*proposal_id, p.rent_payer, p.change.0.asset())
@@ -540,7 +614,35 @@ mod tests {
             ),
         ];
         for (arg, change) in cases {
-            assert_eq!(arg.to_change(), change);
+            assert_eq!(arg.to_change().unwrap(), change);
         }
+        // A collateral change names its asset, so the proposal carries the asset account.
+        let asset = Pubkey::new_unique();
+        let arg = ChangeArg::Collateral {
+            asset,
+            feed: "ef".repeat(32),
+            receiver: tranche_vault::oracle::PYTH_RECEIVER_ID,
+            max_age_secs: 60,
+            max_conf_bps: 100,
+            max_ltv_bps: 6_500,
+            liquidation_threshold_bps: 7_500,
+            liquidation_bonus_bps: 500,
+            cap: 1_000,
+            disabled: false,
+        };
+        let change = arg.to_change().unwrap();
+        assert_eq!(change.asset(), Some(asset));
+        let ix = instruction_for(
+            &GovCommand::Propose { change: arg },
+            Pubkey::new_unique(),
+            &vault_state(),
+            g,
+            g,
+            None,
+        )
+        .unwrap()
+        .unwrap();
+        assert!(ix.accounts.iter().any(|m| m.pubkey == asset));
+        assert!(parse_feed("12").is_err());
     }
 }
