@@ -538,3 +538,36 @@ fn readonly(keys: &[Pubkey]) -> Vec<anchor_lang::solana_program::instruction::Ac
         .map(|k| anchor_lang::solana_program::instruction::AccountMeta::new_readonly(*k, false))
         .collect()
 }
+
+/// The bytes of a Pyth `PriceUpdateV2` account for `feed`: `price` and `conf` in units of 10^`expo` (the EMA equal
+/// to them), published at `publish_time`, fully verified or not. For tests, the demo and benchmarks, which write
+/// their own price accounts.
+pub fn price_update_bytes(
+    feed: [u8; 32],
+    price: i64,
+    conf: u64,
+    expo: i32,
+    publish_time: i64,
+    full: bool,
+) -> Vec<u8> {
+    use crate::oracle::pyth_pull::{encode, PriceUpdate, Verification};
+    encode(&PriceUpdate {
+        write_authority: [9; 32],
+        verification: if full {
+            Verification::Full
+        } else {
+            Verification::Partial(2)
+        },
+        feed_id: feed,
+        raw: crate::oracle::RawPrice {
+            price,
+            conf,
+            expo,
+            ema_price: price,
+            ema_conf: conf,
+            publish_time,
+        },
+        prev_publish_time: publish_time - 1,
+        posted_slot: 1,
+    })
+}

@@ -4,8 +4,7 @@
 use anchor_lang::prelude::*;
 
 use crate::errors::VaultError;
-use crate::math::health::{value_ceil, Health, PricedCollateral};
-use crate::math::Sf;
+use crate::math::health::{debt_value, Health};
 use crate::oracle::OraclePrice;
 use crate::state::{CollateralAsset, Position, Vault};
 
@@ -65,13 +64,7 @@ pub fn price_position(
             VaultError::CollateralFromAnotherVault
         );
         let price = asset.oracle.read(&pair[1], now)?;
-        priced.push(PricedCollateral {
-            amount: amount_of(&entry.asset, entry.amount),
-            decimals: asset.decimals,
-            price_low: price.low(),
-            max_ltv_bps: asset.max_ltv_bps,
-            liquidation_threshold_bps: asset.liquidation_threshold_bps,
-        });
+        priced.push(asset.priced(amount_of(&entry.asset, entry.amount), &price));
         entries.push(EntryPrice {
             asset: entry.asset,
             decimals: asset.decimals,
@@ -79,11 +72,7 @@ pub fn price_position(
             price,
         });
     }
-    let debt_value = if debt_native == 0 {
-        Sf::ZERO
-    } else {
-        value_ceil(debt_native, vault.quote_decimals, quote_price.high()?)?
-    };
+    let debt_value = debt_value(debt_native, vault.quote_decimals, quote_price.high()?)?;
     Ok(PricedPosition {
         health: Health::compute(&priced, debt_value)?,
         entries,

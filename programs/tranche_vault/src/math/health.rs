@@ -21,6 +21,14 @@ pub fn value_ceil(amount: u64, decimals: u8, price: Sf) -> Result<Sf> {
     mul_div_ceil(price, amount, pow10(decimals)?)
 }
 
+/// What a debt of `debt` native quote units is worth at the quote's high-side price, rounded up (0 without debt).
+pub fn debt_value(debt: u64, quote_decimals: u8, quote_high: Sf) -> Result<Sf> {
+    if debt == 0 {
+        return Ok(Sf::ZERO);
+    }
+    value_ceil(debt, quote_decimals, quote_high)
+}
+
 /// Native units of a token worth `value` at `price`, rounded down: `⌊value · 10^decimals / price⌋`.
 pub fn amount_for_value_floor(value: Sf, decimals: u8, price: Sf) -> Result<u64> {
     require!(price > Sf::ZERO, VaultError::OracleNonPositivePrice);

@@ -68,6 +68,15 @@ pub fn to_scaled_floor(amount: u64, index: Sf) -> Result<Sf> {
         .ok_or_else(|| error!(VaultError::MathOverflow))
 }
 
+/// The scaled debt a repayment of `amount` removes from a position that owes `debt` (rounded up) on `scaled`:
+/// all of it when the debt is repaid in full, otherwise `amount / index` rounded down, at most `scaled`.
+pub fn scaled_repaid(amount: u64, debt: u64, scaled: Sf, index: Sf) -> Result<Sf> {
+    if amount == debt {
+        return Ok(scaled);
+    }
+    Ok(to_scaled_floor(amount, index)?.min(scaled))
+}
+
 /// What a tranche with `nav` earns at `apr_bps` over `dt` seconds: `⌊nav · apr · dt / (BPS · year)⌋`.
 pub fn target_income(nav: Sf, apr_bps: u16, dt: u64) -> Result<Sf> {
     let num = u64::from(apr_bps)

@@ -4,7 +4,8 @@ use anchor_lang::prelude::*;
 
 use crate::constants::*;
 use crate::errors::VaultError;
-use crate::oracle::OracleSetting;
+use crate::math::health::PricedCollateral;
+use crate::oracle::{OraclePrice, OracleSetting};
 
 /// The risk parameters of a collateral asset, as `add_collateral_asset` takes them and governance will change
 /// them. [`CollateralParams::validate`] is their one bounds check.
@@ -88,6 +89,17 @@ impl CollateralAsset {
         self.liquidation_bonus_bps = p.liquidation_bonus_bps;
         self.deposit_cap = p.deposit_cap;
         self.enabled = p.enabled;
+    }
+
+    /// `amount` of this asset at `price`, valued at its low side, for `math::health`.
+    pub fn priced(&self, amount: u64, price: &OraclePrice) -> PricedCollateral {
+        PricedCollateral {
+            amount,
+            decimals: self.decimals,
+            price_low: price.low(),
+            max_ltv_bps: self.max_ltv_bps,
+            liquidation_threshold_bps: self.liquidation_threshold_bps,
+        }
     }
 
     /// Parameters within bounds; decimals within bounds.

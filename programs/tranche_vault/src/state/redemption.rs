@@ -3,7 +3,7 @@
 use anchor_lang::prelude::*;
 
 use crate::errors::VaultError;
-use crate::math::queue::{GenerationEnd, Snapshot};
+use crate::math::queue::{settle, Accumulator, GenerationEnd, Settled, Snapshot};
 use crate::math::Sf;
 
 /// One holder's redemption request in one tranche: PDA `[SEED_REDEMPTION, vault, owner, [tranche]]`. Adding to
@@ -48,6 +48,17 @@ impl RedemptionRequest {
         self.p_sf = snap.p.to_bits();
         self.s_sf = snap.s.to_bits();
         self.generation = snap.generation;
+    }
+
+    /// The request brought up to date with its tranche's accumulators `acc`. A request still queued in an
+    /// ended generation must be settled through that generation's record first (`claim_redeem`).
+    pub fn settle_current(&self, acc: &Accumulator) -> Result<Settled> {
+        let snap = self.snapshot();
+        require!(
+            snap.shares == 0 || snap.generation == acc.generation,
+            VaultError::RedemptionNotSettled
+        );
+        settle(&snap, acc, None)
     }
 
     /// Nothing queued and nothing to claim: the account can be closed.

@@ -481,6 +481,29 @@ impl Vault {
         Ok(split)
     }
 
+    /// Books quote tokens that entered the liquidity account.
+    pub fn credit_liquidity(&mut self, amount: u64) -> Result<()> {
+        self.liquidity_native = self
+            .liquidity_native
+            .checked_add(amount)
+            .ok_or(VaultError::MathOverflow)?;
+        Ok(())
+    }
+
+    /// Books quote tokens that left the liquidity account.
+    pub fn debit_liquidity(&mut self, amount: u64) -> Result<()> {
+        self.liquidity_native = self
+            .liquidity_native
+            .checked_sub(amount)
+            .ok_or(VaultError::MathOverflow)?;
+        Ok(())
+    }
+
+    /// `key` is the authority, or the guardian when there is one.
+    pub fn is_guardian_or_authority(&self, key: &Pubkey) -> bool {
+        *key == self.authority || (self.guardian != Pubkey::default() && *key == self.guardian)
+    }
+
     /// What signing as the vault PDA needs, copied out so that the account is not borrowed during the CPI.
     pub fn signer(&self) -> VaultSigner {
         VaultSigner {

@@ -91,10 +91,7 @@ impl Borrow<'_> {
             require!(priced.health.within_ltv(), VaultError::LtvExceeded);
             let total = add(vault.scaled_debt_sf.get(), added)?;
             vault.scaled_debt_sf.set(total);
-            vault.liquidity_native = vault
-                .liquidity_native
-                .checked_sub(amount)
-                .ok_or(VaultError::MathOverflow)?;
+            vault.debit_liquidity(amount)?;
             vault.invariant()?;
             (vault.signer(), added, debt_after)
         };

@@ -9,7 +9,7 @@ use crate::errors::VaultError;
 use crate::events::RepaidEvent;
 use crate::instructions::keeper::accrue::accrue_vault;
 use crate::math::fixed::sub;
-use crate::math::interest::to_scaled_floor;
+use crate::math::interest::scaled_repaid;
 use crate::state::{Position, Vault};
 
 #[derive(Accounts)]
@@ -51,17 +51,10 @@ impl Repay<'_> {
             let debt = a.position.debt_native(index)?;
             require!(amount <= debt, VaultError::RepayExceedsDebt);
             let scaled = a.position.scaled_debt();
-            let removed = if amount == debt {
-                scaled
-            } else {
-                to_scaled_floor(amount, index)?.min(scaled)
-            };
+            let removed = scaled_repaid(amount, debt, scaled, index)?;
             let total = sub(vault.scaled_debt_sf.get(), removed)?;
             vault.scaled_debt_sf.set(total);
-            vault.liquidity_native = vault
-                .liquidity_native
-                .checked_add(amount)
-                .ok_or(VaultError::MathOverflow)?;
+            vault.credit_liquidity(amount)?;
             vault.invariant()?;
             let left = sub(scaled, removed)?;
             let debt_after =

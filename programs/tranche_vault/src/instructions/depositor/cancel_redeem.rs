@@ -8,7 +8,7 @@ use crate::cpi;
 use crate::errors::VaultError;
 use crate::events::RedemptionCancelledEvent;
 use crate::instructions::keeper::accrue::accrue_vault;
-use crate::math::queue::{settle, Settled};
+use crate::math::queue::Settled;
 use crate::state::{RedemptionRequest, Tranche, Vault};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,13 +47,9 @@ impl CancelRedeem<'_> {
     /// Business rules: the request is in the current generation (else `claim_redeem` first) and still has
     /// queued shares. Returns it brought up to date.
     fn validate(&self, vault: &Vault, args: &CancelRedeemArgs) -> Result<Settled> {
-        let acc = vault.tranche(args.tranche).accumulator();
-        let snap = self.request.snapshot();
-        require!(
-            snap.shares == 0 || snap.generation == acc.generation,
-            VaultError::RedemptionNotSettled
-        );
-        let settled = settle(&snap, &acc, None)?;
+        let settled = self
+            .request
+            .settle_current(&vault.tranche(args.tranche).accumulator())?;
         require!(settled.snapshot.shares > 0, VaultError::NothingToCancel);
         Ok(settled)
     }

@@ -108,10 +108,7 @@ impl ClaimRedeem<'_> {
         let mut vault = a.vault.load_mut()?;
         let reserved = sub(vault.reserved_payout_sf.get(), from_native(amount))?;
         vault.reserved_payout_sf.set(reserved);
-        vault.liquidity_native = vault
-            .liquidity_native
-            .checked_sub(amount)
-            .ok_or(VaultError::MathOverflow)?;
+        vault.debit_liquidity(amount)?;
         vault.invariant()?;
         let req = &mut a.request;
         req.set_snapshot(&settled.snapshot);

@@ -134,10 +134,7 @@ impl Deposit<'_> {
         let a = ctx.accounts;
         a.liquidity.reload()?;
         let mut vault = a.vault.load_mut()?;
-        vault.liquidity_native = vault
-            .liquidity_native
-            .checked_add(args.amount)
-            .ok_or(VaultError::MathOverflow)?;
+        vault.credit_liquidity(args.amount)?;
         require!(
             a.liquidity.amount >= vault.liquidity_native,
             VaultError::BalanceMismatch

@@ -8,7 +8,7 @@ use crate::cpi;
 use crate::errors::VaultError;
 use crate::events::RedemptionRequestedEvent;
 use crate::instructions::keeper::accrue::accrue_vault;
-use crate::math::queue::{settle, Settled};
+use crate::math::queue::Settled;
 use crate::state::{RedemptionRequest, Tranche, Vault};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,13 +55,8 @@ impl RequestRedeem<'_> {
             vault.pause_flags & PAUSE_REDEMPTION_REQUESTS == 0,
             VaultError::RedemptionRequestsPaused
         );
-        let acc = vault.tranche(args.tranche).accumulator();
-        let snap = self.request.snapshot();
-        require!(
-            snap.shares == 0 || snap.generation == acc.generation,
-            VaultError::RedemptionNotSettled
-        );
-        settle(&snap, &acc, None)
+        self.request
+            .settle_current(&vault.tranche(args.tranche).accumulator())
     }
 
     /// 1. accrue;

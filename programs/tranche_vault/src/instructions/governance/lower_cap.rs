@@ -34,8 +34,7 @@ impl LowerCap<'_> {
         let key = a.vault.key();
         let mut vault = a.vault.load_mut()?;
         require!(
-            signer == vault.authority
-                || (vault.guardian != Pubkey::default() && signer == vault.guardian),
+            vault.is_guardian_or_authority(&signer),
             VaultError::NotGuardianOrAuthority
         );
         let old = match target {

@@ -25,7 +25,7 @@ impl SetPause<'_> {
         let mut vault = ctx.accounts.vault.load_mut()?;
         let is_authority = signer == vault.authority;
         require!(
-            is_authority || (vault.guardian != Pubkey::default() && signer == vault.guardian),
+            vault.is_guardian_or_authority(&signer),
             VaultError::NotGuardianOrAuthority
         );
         let old = vault.pause_flags;

@@ -16,7 +16,7 @@ use crate::instructions::keeper::accrue::accrue_vault;
 use crate::instructions::pricing::price_position;
 use crate::math::fixed::{mul_div_floor, sub, Sf};
 use crate::math::health::{amount_for_value_floor, pow10, value_floor};
-use crate::math::interest::to_scaled_floor;
+use crate::math::interest::scaled_repaid;
 use crate::state::{CollateralAsset, Position, Vault};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,18 +144,11 @@ impl Liquidate<'_> {
 
             // Book the repayment.
             let scaled = a.position.scaled_debt();
-            let removed = if repay == debt {
-                scaled
-            } else {
-                to_scaled_floor(repay, index)?.min(scaled)
-            };
+            let removed = scaled_repaid(repay, debt, scaled, index)?;
             let mut position_scaled = sub(scaled, removed)?;
             let total = sub(vault.scaled_debt_sf.get(), removed)?;
             vault.scaled_debt_sf.set(total);
-            vault.liquidity_native = vault
-                .liquidity_native
-                .checked_add(repay)
-                .ok_or(VaultError::MathOverflow)?;
+            vault.credit_liquidity(repay)?;
             // Bad debt: nothing left to seize after this, and debt remains.
             let last_collateral = seize == held && a.position.active().count() == 1;
             let mut bad_debt = Sf::ZERO;
