@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use anchor_lang::prelude::Pubkey;
 use anyhow::{Context, Result};
 use tranche_vault::math::fixed::Sf;
-use tranche_vault::math::health::{value_ceil, value_floor, Health, PricedCollateral};
+use tranche_vault::math::health::{debt_value, value_floor, Health};
 use tranche_vault::oracle::read_price;
 use tranche_vault::state::{CollateralAsset, Position, Vault};
 
@@ -71,13 +71,7 @@ pub fn assess(position: &Position, vault: &Vault, market: &Market, now: i64) -> 
         if best.is_none_or(|(v, _)| value > v) {
             best = Some((value, e.asset));
         }
-        entries.push(PricedCollateral {
-            amount: e.amount,
-            decimals: asset.decimals,
-            price_low: price.low(),
-            max_ltv_bps: asset.max_ltv_bps,
-            liquidation_threshold_bps: asset.liquidation_threshold_bps,
-        });
+        entries.push(asset.priced(e.amount, &price));
     }
     let raw = oracles
         .get(quote_oracle)
@@ -90,11 +84,7 @@ pub fn assess(position: &Position, vault: &Vault, market: &Market, now: i64) -> 
         now,
     )?;
     let debt = position.debt_native(vault.borrow_index_sf.get())?;
-    let debt_value = if debt == 0 {
-        Sf::ZERO
-    } else {
-        value_ceil(debt, vault.quote_decimals, quote.high()?)?
-    };
+    let debt_value = debt_value(debt, vault.quote_decimals, quote.high()?)?;
     Ok(Assessment {
         health: Health::compute(&entries, debt_value)?,
         seize: best.map(|(_, a)| a),
@@ -105,35 +95,14 @@ pub fn assess(position: &Position, vault: &Vault, market: &Market, now: i64) -> 
 /// returns (positions scored, liquidatable ones, positions per second).
 pub fn bench(n: usize) -> Result<(usize, usize, f64)> {
     use bytemuck::Zeroable;
-    use tranche_vault::oracle::pyth_pull::{encode, PriceUpdate, Verification};
-    use tranche_vault::oracle::{OracleKind, OracleSetting, RawPrice, PYTH_RECEIVER_ID};
+    use tranche_vault::client::price_update_bytes;
+    use tranche_vault::oracle::PYTH_RECEIVER_ID;
     use tranche_vault::state::CollateralEntry;
+    use tranche_vault_tests::builders::pull_oracle as setting;
     let now = 1_800_000_000;
     let update = |feed: [u8; 32], price: i64| Raw {
         owner: PYTH_RECEIVER_ID,
-        data: encode(&PriceUpdate {
-            write_authority: [0; 32],
-            verification: Verification::Full,
-            feed_id: feed,
-            raw: RawPrice {
-                price,
-                conf: (price / 2_000) as u64,
-                expo: -8,
-                ema_price: price,
-                ema_conf: (price / 2_000) as u64,
-                publish_time: now,
-            },
-            prev_publish_time: now - 1,
-            posted_slot: 1,
-        }),
-    };
-    let setting = |feed: [u8; 32]| OracleSetting {
-        program: PYTH_RECEIVER_ID,
-        reference: feed,
-        max_age_secs: 60,
-        max_conf_bps: 100,
-        kind: OracleKind::PythPull.to_u8(),
-        _pad: 0,
+        data: price_update_bytes(feed, price, (price / 2_000) as u64, -8, now, true),
     };
     let mut vault = Vault::zeroed();
     vault.quote_decimals = 6;

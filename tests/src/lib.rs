@@ -294,21 +294,13 @@ impl TestEnv {
     ) -> Pubkey {
         let len = spl_token::state::Account::LEN;
         let rent = self.ctx.banks_client.get_rent().await.expect("rent");
-        let init = if token_program == spl_token_2022::ID {
-            spl_token_2022::instruction::initialize_account3(
-                &token_program,
-                &account.pubkey(),
-                &mint,
-                &owner,
-            )
-        } else {
-            spl_token::instruction::initialize_account3(
-                &token_program,
-                &account.pubkey(),
-                &mint,
-                &owner,
-            )
-        }
+        // Token-2022's instruction builders also build SPL Token instructions (same layout, either program id).
+        let init = spl_token_2022::instruction::initialize_account3(
+            &token_program,
+            &account.pubkey(),
+            &mint,
+            &owner,
+        )
         .expect("initialize_account3 ix");
         let ixs = [
             system_instruction::create_account(
@@ -351,27 +343,8 @@ impl TestEnv {
         publish_time: i64,
         full: bool,
     ) {
-        use tranche_vault::oracle::pyth_pull::{encode, PriceUpdate, Verification};
-        use tranche_vault::oracle::RawPrice;
-        let data = encode(&PriceUpdate {
-            write_authority: [9; 32],
-            verification: if full {
-                Verification::Full
-            } else {
-                Verification::Partial(2)
-            },
-            feed_id: feed,
-            raw: RawPrice {
-                price,
-                conf,
-                expo,
-                ema_price: price,
-                ema_conf: conf,
-                publish_time,
-            },
-            prev_publish_time: publish_time - 1,
-            posted_slot: 1,
-        });
+        let data =
+            tranche_vault::client::price_update_bytes(feed, price, conf, expo, publish_time, full);
         let account = Account {
             lamports: 10_000_000,
             data,
@@ -559,18 +532,9 @@ fn init_mint_ix(
     authority: &Pubkey,
     decimals: u8,
 ) -> Instruction {
-    if token_program == spl_token_2022::ID {
-        spl_token_2022::instruction::initialize_mint2(
-            &token_program,
-            mint,
-            authority,
-            None,
-            decimals,
-        )
-    } else {
-        spl_token::instruction::initialize_mint2(&token_program, mint, authority, None, decimals)
-    }
-    .expect("initialize_mint2 ix")
+    // Token-2022's instruction builders also build SPL Token instructions (same layout, either program id).
+    spl_token_2022::instruction::initialize_mint2(&token_program, mint, authority, None, decimals)
+        .expect("initialize_mint2 ix")
 }
 
 /// Unpacks an SPL Token or Token-2022 mint (base state; extensions ignored).

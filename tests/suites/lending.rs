@@ -227,63 +227,31 @@ dual_test!(add_collateral_asset_checks_every_bound, |mode| async move {
     let a = AssetAddresses::new(&f.addrs.vault, mint, f.addrs.token_program);
     let good = collateral_params([0x61; 32]);
     let authority = f.authority.insecure_clone();
-    let cases: Vec<(tranche_vault::state::CollateralParams, VaultError)> = vec![
+    let with = |f: &dyn Fn(&mut tranche_vault::state::CollateralParams)| {
+        let mut p = good;
+        f(&mut p);
+        p
+    };
+    let cases = [
+        (with(&|p| p.max_ltv_bps = 8_000), VaultError::InvalidMaxLtv),
+        (with(&|p| p.max_ltv_bps = 0), VaultError::InvalidMaxLtv),
         (
-            {
-                let mut p = good;
-                p.max_ltv_bps = 8_000;
-                p
-            },
-            VaultError::InvalidMaxLtv,
-        ),
-        (
-            {
-                let mut p = good;
-                p.max_ltv_bps = 0;
-                p
-            },
-            VaultError::InvalidMaxLtv,
-        ),
-        (
-            {
-                let mut p = good;
-                p.liquidation_bonus_bps = 2_001;
-                p
-            },
+            with(&|p| p.liquidation_bonus_bps = 2_001),
             VaultError::LiquidationBonusTooHigh,
         ),
         (
-            {
-                let mut p = good;
-                p.liquidation_threshold_bps = 9_600;
-                p
-            },
+            with(&|p| p.liquidation_threshold_bps = 9_600),
             VaultError::InvalidLiquidationThreshold,
         ),
         (
-            {
-                let mut p = good;
-                p.oracle.max_age_secs = 0;
-                p
-            },
+            with(&|p| p.oracle.max_age_secs = 0),
             VaultError::InvalidOracleMaxAge,
         ),
         (
-            {
-                let mut p = good;
-                p.oracle.max_conf_bps = 1_001;
-                p
-            },
+            with(&|p| p.oracle.max_conf_bps = 1_001),
             VaultError::InvalidOracleMaxConf,
         ),
-        (
-            {
-                let mut p = good;
-                p.oracle.kind = 2;
-                p
-            },
-            VaultError::OracleKindUnknown,
-        ),
+        (with(&|p| p.oracle.kind = 2), VaultError::OracleKindUnknown),
     ];
     for (params, err) in cases {
         let ix = f
