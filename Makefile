@@ -3,15 +3,16 @@ SHELL := /bin/bash
 CARGO_TEST_ENV := RUST_LOG=error
 PROGRAMS := tranche_vault i128_probe
 
-.PHONY: demo test sbf test-native test-sbf bench idl idl-check lint fmt
+.PHONY: demo test sbf validator test-native test-sbf bench idl idl-check lint fmt
 
 ## The main job: the embedded demo (the SBF program in solana-program-test: tranches, loans, a crash, the
 ## liquidator, the loss waterfall). `make demo ARGS="--crash-pct 40 --seed 7 --json"` passes options.
 demo: sbf
 	$(CARGO_TEST_ENV) cargo run --locked -q -p tranche-cli -- demo $(ARGS)
 
-## All tests: lint, native + SBF suites, committed IDL and README CU table up to date.
-test: lint sbf idl-check
+## All tests: lint, native + SBF suites, the liquidator bot against a real local validator, committed IDL and
+## README CU table up to date.
+test: lint sbf idl-check validator
 	$(CARGO_TEST_ENV) cargo test --locked -p tranche_vault_tests --test bench -- --check-readme
 	@mkdir -p target
 	set -o pipefail; $(CARGO_TEST_ENV) cargo test --locked --workspace 2>&1 | tee target/test.log
@@ -20,6 +21,10 @@ test: lint sbf idl-check
 ## SBF bytecode: target/deploy/{tranche_vault,i128_probe}.so (official cargo build-sbf when installed).
 sbf:
 	tools/sbf/build-program.sh $(PROGRAMS)
+
+## solana-test-validator 3.1.12 from crates.io, once, into ~/.cache/tranche-vault-validator (VALIDATOR_CACHE).
+validator:
+	tools/validator/build.sh
 
 test-native:
 	$(CARGO_TEST_ENV) cargo test --locked --workspace -- native

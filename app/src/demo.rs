@@ -9,9 +9,8 @@ use anyhow::{Context, Result};
 use serde_json::json;
 use std::collections::HashMap;
 
-use crate::liquidator::{self, Assessment, Market, Raw};
+use crate::liquidator::{self, health_str, Assessment, Market, Raw};
 use tranche_vault::math::fixed::{to_native_floor, Sf};
-use tranche_vault::math::health::Health;
 use tranche_vault::state::Tranche::{Junior, Mezzanine, Senior};
 use tranche_vault::state::{CollateralAsset, Position, Vault};
 use tranche_vault_tests::fixture::{User, VaultFixture, ONE};
@@ -116,14 +115,6 @@ pub async fn liquidate_all(f: &mut VaultFixture, liquidator: &User) -> Result<(V
 
 fn short(k: &Pubkey) -> String {
     k.to_string()[..8].to_string()
-}
-
-fn health_str(h: &Health) -> String {
-    match h.health_bps() {
-        Ok(u64::MAX) => "∞ (no debt)".into(),
-        Ok(b) => format!("{:.4}", b as f64 / 10_000.0),
-        Err(_) => "?".into(),
-    }
 }
 
 fn check(out: &TxOutcome, what: &str) -> Result<()> {

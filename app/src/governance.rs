@@ -391,15 +391,6 @@ pub fn describe(vault: &Pubkey, v: &Vault, proposals: &[(Pubkey, Proposal)]) -> 
     s
 }
 
-fn read_keypair(path: &PathBuf) -> Result<solana_keypair::Keypair> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("reading keypair file {}", path.display()))?;
-    let bytes: Vec<u8> = serde_json::from_str(&text)
-        .with_context(|| format!("{} is not a JSON keypair (64 numbers)", path.display()))?;
-    solana_keypair::Keypair::try_from(bytes.as_slice())
-        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
-}
-
 fn fetch<T: AccountDeserialize>(rpc: &RpcClient, key: &Pubkey) -> Result<T> {
     let data = rpc
         .get_account_data(key)
@@ -468,7 +459,7 @@ pub fn run(cmd: &GovCommand, vault: Pubkey, tx: &TxOpts) -> Result<()> {
     let Some(path) = &tx.keypair else {
         bail!("pass --keypair <file> to sign and send, or --unsigned to export the message for a multisig");
     };
-    let kp = read_keypair(path)?;
+    let kp = crate::read_keypair(path)?;
     let ix = instruction_for(
         cmd,
         vault,

@@ -90,14 +90,46 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// The liquidator's scoring (the program's own oracle and health code). `--bench` scores synthetic
-    /// positions and prints positions per second. (The RPC backend comes with the local-validator test.)
+    /// The liquidator bot. Against a cluster (--url, --keypair, --vault): each round reads the vault's positions
+    /// with getProgramAccounts, scores them with the program's own oracle and health code at the chain's clock,
+    /// simulates `liquidate` for each unhealthy one and sends it only if the simulation succeeded (compute-unit
+    /// limit fitted to the simulation, priority fee, slippage guard, retries). Logs every decision; Ctrl-C stops
+    /// it between steps. The liquidator repays from its quote associated token account and receives collateral
+    /// in its associated token account (created if missing). `--bench` scores synthetic positions offline.
     Liquidator {
-        /// Score this many synthetic positions and print the rate.
-        #[arg(long)]
+        /// Score this many synthetic positions offline and print positions per second.
+        #[arg(long, conflicts_with_all = ["vault", "keypair", "once"])]
         bench: bool,
-        #[arg(long, default_value_t = 10_000)]
+        #[arg(long, default_value_t = 10_000, requires = "bench")]
         positions: usize,
+        /// JSON-RPC endpoint.
+        #[arg(long, default_value = "http://127.0.0.1:8899")]
+        url: String,
+        /// The liquidator's keypair file (pays fees, repays, receives collateral).
+        #[arg(long, required_unless_present = "bench")]
+        keypair: Option<PathBuf>,
+        /// The vault account to watch.
+        #[arg(long, required_unless_present = "bench")]
+        vault: Option<Pubkey>,
+        /// Run one round and exit.
+        #[arg(long)]
+        once: bool,
+        /// Seconds between rounds.
+        #[arg(long, default_value_t = 10)]
+        interval_secs: u64,
+        /// Priority fee, micro-lamports per compute unit.
+        #[arg(long, default_value_t = 0)]
+        priority_fee: u64,
+        /// Resends after a transport error or an expired blockhash.
+        #[arg(long, default_value_t = 3)]
+        retries: u32,
+        /// How far the seized collateral may fall below the simulated amount, bps.
+        #[arg(long, default_value_t = 50)]
+        seize_slippage_bps: u16,
+        /// Price account for a mint, MINT=ACCOUNT (repeatable); by default the Pyth sponsored shard-0 feed
+        /// account of the mint's configured feed (or the legacy account itself).
+        #[arg(long = "price-account", value_parser = parse_pair)]
+        price_accounts: Vec<(Pubkey, Pubkey)>,
     },
     /// Governance: show the config, propose / execute / cancel timelocked changes, pause, unpause, lower a cap,
     /// move the authority. Signs with --keypair and sends, or prints the unsigned message with --unsigned.
@@ -110,6 +142,24 @@ enum Command {
         #[command(subcommand)]
         command: governance::GovCommand,
     },
+}
+
+/// Reads a keypair file as `solana-keygen` writes it (a JSON array of 64 numbers).
+pub(crate) fn read_keypair(path: &Path) -> Result<solana_keypair::Keypair> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("reading keypair file {} (--keypair)", path.display()))?;
+    let bytes: Vec<u8> = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a JSON keypair (64 numbers)", path.display()))?;
+    solana_keypair::Keypair::try_from(bytes.as_slice())
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+fn parse_pair(s: &str) -> Result<(Pubkey, Pubkey)> {
+    let (a, b) = s.split_once('=').context("expected MINT=ACCOUNT")?;
+    Ok((
+        a.trim().parse().context("MINT is not a public key")?,
+        b.trim().parse().context("ACCOUNT is not a public key")?,
+    ))
 }
 
 fn workspace_root() -> PathBuf {
@@ -135,18 +185,51 @@ fn build_idl() -> Result<String> {
     Ok(serde_json::to_string_pretty(&idl)? + "\n")
 }
 
-fn main() -> Result<()> {
-    match Cli::parse().command {
-        Command::Liquidator { bench, positions } => {
-            anyhow::ensure!(
-                bench,
-                "only --bench is available yet (the RPC backend comes with the validator test)"
-            );
+fn main() -> std::process::ExitCode {
+    match run(Cli::parse().command) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            // One line with every cause, never a backtrace: the errors name what to fix.
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<()> {
+    match command {
+        Command::Liquidator {
+            bench: true,
+            positions,
+            ..
+        } => {
             let (n, unhealthy, rate) = liquidator::bench(positions)?;
             println!(
                 "scored {n} synthetic positions ({unhealthy} liquidatable): {rate:.0} positions/s"
             );
         }
+        Command::Liquidator {
+            url,
+            keypair,
+            vault,
+            once,
+            interval_secs,
+            priority_fee,
+            retries,
+            seize_slippage_bps,
+            price_accounts,
+            ..
+        } => liquidator::rpc::run(&liquidator::rpc::BotOpts {
+            url,
+            keypair: keypair.context("--keypair is required")?,
+            vault: vault.context("--vault is required")?,
+            once,
+            interval_secs,
+            priority_fee,
+            retries,
+            seize_slippage_bps,
+            price_accounts: price_accounts.into_iter().collect(),
+        })?,
         Command::Stress {
             paths,
             positions,

@@ -23,7 +23,10 @@ fn fixtures_dir() -> Option<PathBuf> {
     if dir.join("decoded.json").is_file() {
         Some(dir)
     } else {
-        println!(
+        // Straight to stderr: libtest's capture would hide a println! of a passing test.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
             "SKIPPED: {} not found (the shared Pyth fixtures live outside this repository; set TRANCHE_SHARED_DIR)",
             dir.display()
         );
@@ -288,4 +291,28 @@ fn substituted_accounts_and_policies_are_refused() {
     let (legacy_cfg, lnow) = config_for(legacy, true);
     let e = read_price(&legacy_cfg, &other.key, &other.owner, &other.data, lnow).unwrap_err();
     assert_eq!(e, error!(VaultError::OracleWrongAccount));
+}
+
+/// The bot's default price account for a pull feed is the sponsored one: the captured mainnet SOL/USD and USDC/USD
+/// push-feed accounts sit at the push oracle's shard-0 PDA of their feed id.
+#[test]
+fn sponsored_feed_accounts_are_the_push_oracle_shard_zero_pdas() {
+    let Some(dir) = fixtures_dir() else { return };
+    let all = fixtures(&dir);
+    for name in [
+        "marginfi_pyth_push_sol_price_bin.json",
+        "marginfi_pyth_push_usdc_price_bin.json",
+    ] {
+        let f = all.iter().find(|f| f.file.ends_with(name)).expect(name);
+        let feed = hex32(f.decoded["feed_id"].as_str().expect("feed id"));
+        assert_eq!(
+            tranche_vault::client::pyth_push_feed_account(&feed, 0),
+            f.key,
+            "{name}"
+        );
+        assert_ne!(
+            tranche_vault::client::pyth_push_feed_account(&feed, 1),
+            f.key
+        );
+    }
 }

@@ -3,9 +3,8 @@
 //!
 //! - [`assess`] is the pure core: a position, the vault, its assets and the oracle accounts' bytes in, a health
 //!   out. The embedded demo's built-in liquidator feeds it from the embedded chain.
+//! - [`rpc`] is the bot against a cluster: scan with `getProgramAccounts`, score, simulate, send.
 //! - [`bench`] scores synthetic positions and prints positions per second (`tranche liquidator --bench`).
-//!
-//! The RPC backend (scan with `getProgramAccounts`, simulate, send) comes with the local-validator test.
 
 use std::collections::HashMap;
 
@@ -15,6 +14,8 @@ use tranche_vault::math::fixed::Sf;
 use tranche_vault::math::health::{debt_value, value_floor, Health};
 use tranche_vault::oracle::read_price;
 use tranche_vault::state::{CollateralAsset, Position, Vault};
+
+pub mod rpc;
 
 /// An account's owner and data, as the bot fetched it.
 #[derive(Clone, Debug)]
@@ -89,6 +90,15 @@ pub fn assess(position: &Position, vault: &Vault, market: &Market, now: i64) -> 
         health: Health::compute(&entries, debt_value)?,
         seize: best.map(|(_, a)| a),
     })
+}
+
+/// A health for the logs: 4 decimals, or ∞ without debt.
+pub fn health_str(h: &Health) -> String {
+    match h.health_bps() {
+        Ok(u64::MAX) => "∞ (no debt)".into(),
+        Ok(b) => format!("{:.4}", b as f64 / 10_000.0),
+        Err(_) => "?".into(),
+    }
 }
 
 /// Scores `n` synthetic positions (each with 1–8 entries over 8 assets priced by `PriceUpdateV2` accounts) and

@@ -1,0 +1,530 @@
+//! The liquidator bot's RPC backend against a real `solana-test-validator` 3.1.12 on loopback (not a mock): the
+//! SBF `.so` and the Pyth price accounts are preloaded at genesis; a vault, its tranches and two loans are set up
+//! over JSON-RPC; then the `tranche liquidator` binary finds and liquidates the unhealthy loan, leaves the healthy
+//! one, refuses to send what its simulation says would fail, and stops cleanly on SIGINT.
+//!
+//! The validator binary comes from `tools/validator/build.sh` (the README's test command runs it). Where it is
+//! missing the test says so and skips.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use anchor_lang::solana_program::program_pack::Pack;
+use anchor_lang::solana_program::system_instruction;
+use anchor_lang::AccountDeserialize;
+use anchor_spl::associated_token::{
+    get_associated_token_address_with_program_id as ata,
+    spl_associated_token_account::instruction::create_associated_token_account_idempotent,
+};
+use anchor_spl::token::spl_token;
+use anchor_spl::token_2022::spl_token_2022;
+use base64::Engine;
+use solana_commitment_config::CommitmentConfig;
+use solana_keypair::Keypair;
+use solana_rpc_client::rpc_client::RpcClient;
+use solana_signer::Signer;
+use solana_transaction::Transaction;
+use tranche_vault::client::{price_update_bytes, pyth_push_feed_account, AssetAddresses};
+use tranche_vault::oracle::PYTH_RECEIVER_ID;
+use tranche_vault::state::{Position, Tranche};
+use tranche_vault::DepositArgs;
+use tranche_vault_tests::builders::{collateral_params, vault_builder, QUOTE_FEED};
+
+const SOL_FEED: [u8; 32] = [0x50; 32];
+const USDC: u64 = 1_000_000;
+const SOL: u64 = 1_000_000_000;
+/// Oracle age the test's vault accepts (the program's ceiling): the preloaded prices are never updated.
+const MAX_AGE: u32 = 3_600;
+
+fn validator_bin() -> Option<PathBuf> {
+    let bin = match std::env::var_os("TRANCHE_VALIDATOR_BIN") {
+        Some(b) => PathBuf::from(b),
+        None => {
+            let cache = std::env::var_os("VALIDATOR_CACHE")
+                .map(PathBuf::from)
+                .or_else(|| {
+                    std::env::var_os("XDG_CACHE_HOME")
+                        .map(|x| PathBuf::from(x).join("tranche-vault-validator"))
+                })
+                .or_else(|| {
+                    std::env::var_os("HOME")
+                        .map(|h| PathBuf::from(h).join(".cache/tranche-vault-validator"))
+                })?;
+            cache.join("bin/solana-test-validator")
+        }
+    };
+    bin.is_file().then_some(bin)
+}
+
+/// A running validator; killed on drop.
+struct Validator {
+    child: Child,
+    url: String,
+    ledger: PathBuf,
+}
+
+impl Drop for Validator {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A block of `n` consecutive loopback ports free for TCP and UDP.
+fn free_ports(n: u16) -> u16 {
+    let start = 20_000 + (std::process::id() % 400) as u16 * 100;
+    (0..200u16)
+        .map(|k| 20_000 + (start - 20_000 + k * 100) % 40_000)
+        .find(|&base| {
+            (base..base + n).all(|p| {
+                std::net::TcpListener::bind(("127.0.0.1", p)).is_ok()
+                    && std::net::UdpSocket::bind(("127.0.0.1", p)).is_ok()
+            })
+        })
+        .expect("a free block of loopback ports")
+}
+
+/// One account for `--account`, in the JSON shape `solana account --output json` prints.
+fn account_file(dir: &Path, key: &Pubkey, owner: &Pubkey, lamports: u64, data: &[u8]) -> PathBuf {
+    let path = dir.join(format!("{key}.json"));
+    let json = serde_json::json!({
+        "pubkey": key.to_string(),
+        "account": {
+            "lamports": lamports,
+            "data": [base64::engine::general_purpose::STANDARD.encode(data), "base64"],
+            "owner": owner.to_string(),
+            "executable": false,
+            "rentEpoch": 0,
+            "space": data.len(),
+        }
+    });
+    std::fs::write(&path, json.to_string()).expect("write account file");
+    path
+}
+
+fn start_validator(bin: &Path, dir: &Path, accounts: &[(Pubkey, PathBuf)]) -> Validator {
+    let so = tranche_vault_tests::deploy_dir().join("tranche_vault.so");
+    assert!(
+        so.is_file(),
+        "{} missing: build the SBF program first (`make sbf`)",
+        so.display()
+    );
+    let base = free_ports(40);
+    let ledger = dir.join("ledger");
+    let mut cmd = Command::new(bin);
+    cmd.args(["--reset", "--quiet", "--bind-address", "127.0.0.1"])
+        .arg("--ledger")
+        .arg(&ledger)
+        .args(["--rpc-port", &base.to_string()])
+        .args(["--faucet-port", &(base + 2).to_string()])
+        .args(["--gossip-port", &(base + 3).to_string()])
+        .args([
+            "--dynamic-port-range",
+            &format!("{}-{}", base + 4, base + 40),
+        ])
+        .arg("--bpf-program")
+        .arg(tranche_vault::ID.to_string())
+        .arg(&so);
+    for (key, file) in accounts {
+        cmd.arg("--account").arg(key.to_string()).arg(file);
+    }
+    let child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start solana-test-validator");
+    let v = Validator {
+        child,
+        url: format!("http://127.0.0.1:{base}"),
+        ledger,
+    };
+    let rpc = RpcClient::new(v.url.clone());
+    let started = Instant::now();
+    // Programs loaded at genesis become callable a slot after it.
+    while rpc.get_slot().map_or(true, |s| s < 2) {
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "validator not serving after 120 s; see {}/validator.log",
+            v.ledger.display()
+        );
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    println!(
+        "validator up on {} in {:.1}s",
+        v.url,
+        started.elapsed().as_secs_f64()
+    );
+    v
+}
+
+fn send(rpc: &RpcClient, payer: &Keypair, ixs: &[Instruction], signers: &[&Keypair]) {
+    let mut all = vec![payer];
+    all.extend(signers.iter().copied());
+    let tx = Transaction::new_signed_with_payer(
+        ixs,
+        Some(&payer.pubkey()),
+        &all,
+        rpc.get_latest_blockhash().expect("blockhash"),
+    );
+    rpc.send_and_confirm_transaction(&tx)
+        .unwrap_or_else(|e| panic!("transaction failed: {e:?}"));
+}
+
+fn create_mint(rpc: &RpcClient, payer: &Keypair, decimals: u8) -> Pubkey {
+    let mint = Keypair::new();
+    let len = spl_token::state::Mint::LEN;
+    let ixs = [
+        system_instruction::create_account(
+            &payer.pubkey(),
+            &mint.pubkey(),
+            rpc.get_minimum_balance_for_rent_exemption(len)
+                .expect("rent"),
+            len as u64,
+            &spl_token::ID,
+        ),
+        spl_token_2022::instruction::initialize_mint2(
+            &spl_token::ID,
+            &mint.pubkey(),
+            &payer.pubkey(),
+            None,
+            decimals,
+        )
+        .expect("initialize_mint2"),
+    ];
+    send(rpc, payer, &ixs, &[&mint]);
+    mint.pubkey()
+}
+
+/// The associated token account of `owner` for `mint` (created), with `amount` minted to it.
+fn funded_ata(
+    rpc: &RpcClient,
+    payer: &Keypair,
+    owner: &Pubkey,
+    mint: &Pubkey,
+    amount: u64,
+) -> Pubkey {
+    let to = ata(owner, mint, &spl_token::ID);
+    let mut ixs = vec![create_associated_token_account_idempotent(
+        &payer.pubkey(),
+        owner,
+        mint,
+        &spl_token::ID,
+    )];
+    if amount > 0 {
+        ixs.push(
+            spl_token_2022::instruction::mint_to(
+                &spl_token::ID,
+                mint,
+                &to,
+                &payer.pubkey(),
+                &[],
+                amount,
+            )
+            .expect("mint_to"),
+        );
+    }
+    send(rpc, payer, &ixs, &[]);
+    to
+}
+
+/// Runs `tranche liquidator` to completion; returns (success, output).
+fn bot(args: &[String]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_tranche"))
+        .arg("liquidator")
+        .args(args)
+        .output()
+        .expect("run tranche liquidator");
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    println!("--- tranche liquidator {}\n{text}", args.join(" "));
+    (out.status.success(), text)
+}
+
+fn position(rpc: &RpcClient, key: &Pubkey) -> Position {
+    let data = rpc.get_account_data(key).expect("position");
+    Position::try_deserialize(&mut data.as_slice()).expect("decode position")
+}
+
+fn balance(rpc: &RpcClient, key: &Pubkey) -> u64 {
+    rpc.get_token_account_balance(key)
+        .map(|b| b.amount.parse().expect("amount"))
+        .unwrap_or(0)
+}
+
+#[test]
+fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
+    let Some(bin) = validator_bin() else {
+        // Straight to stderr: libtest's capture would hide a println! of a passing test.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED: solana-test-validator not found (set TRANCHE_VALIDATOR_BIN, or build it once with \
+             tools/validator/build.sh; the README's test command does)"
+        );
+        return;
+    };
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("validator-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("test dir");
+
+    // Genesis: funded keys, and the price accounts. The bot reads Pyth's sponsored shard-0 feed accounts (its
+    // default); the borrowers priced their loans before the crash with another account of the same feed.
+    let payer = Keypair::new();
+    let liquidator = Keypair::new();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("clock")
+        .as_secs() as i64;
+    let price = |feed, cents: i64| {
+        let p = cents * 1_000_000;
+        price_update_bytes(feed, p, (p / 2_000) as u64, -8, now - 30, true)
+    };
+    let quote_oracle = pyth_push_feed_account(&QUOTE_FEED, 0);
+    let sol_after_crash = pyth_push_feed_account(&SOL_FEED, 0);
+    let sol_before_crash = Pubkey::new_unique();
+    let system = anchor_lang::system_program::ID;
+    let accounts = [
+        (payer.pubkey(), system, 1_000 * SOL, vec![]),
+        (liquidator.pubkey(), system, 10 * SOL, vec![]),
+        (
+            quote_oracle,
+            PYTH_RECEIVER_ID,
+            10_000_000,
+            price(QUOTE_FEED, 100),
+        ),
+        (
+            sol_before_crash,
+            PYTH_RECEIVER_ID,
+            10_000_000,
+            price(SOL_FEED, 10_000),
+        ),
+        (
+            sol_after_crash,
+            PYTH_RECEIVER_ID,
+            10_000_000,
+            price(SOL_FEED, 8_400),
+        ),
+    ]
+    .map(|(k, owner, lamports, data)| (k, account_file(&dir, &k, &owner, lamports, &data)));
+    let v = start_validator(&bin, &dir, &accounts);
+    let rpc = RpcClient::new_with_commitment(v.url.clone(), CommitmentConfig::confirmed());
+
+    // A vault on a 6-decimal quote, one SOL-like collateral, all three tranches funded.
+    let quote = create_mint(&rpc, &payer, 6);
+    let sol = create_mint(&rpc, &payer, 9);
+    let mut builder = vault_builder(payer.pubkey(), payer.pubkey(), quote, spl_token::ID);
+    builder.args.quote_oracle.max_age_secs = MAX_AGE;
+    let addrs = builder.addresses();
+    send(&rpc, &payer, &[builder.instruction()], &[]);
+    let asset = AssetAddresses::new(&addrs.vault, sol, spl_token::ID);
+    let mut params = collateral_params(SOL_FEED);
+    params.oracle.max_age_secs = MAX_AGE;
+    send(
+        &rpc,
+        &payer,
+        &[addrs.add_collateral_asset(payer.pubkey(), payer.pubkey(), &asset, params)],
+        &[],
+    );
+    let payer_quote = funded_ata(&rpc, &payer, &payer.pubkey(), &quote, 10_000 * USDC);
+    for (tranche, amount) in [
+        (Tranche::Junior, 1_000),
+        (Tranche::Mezzanine, 1_000),
+        (Tranche::Senior, 3_000),
+    ] {
+        let shares = funded_ata(
+            &rpc,
+            &payer,
+            &payer.pubkey(),
+            &addrs.tranche_mints[tranche.index()],
+            0,
+        );
+        let args = DepositArgs {
+            tranche,
+            amount: amount * USDC,
+            min_shares: 0,
+        };
+        send(
+            &rpc,
+            &payer,
+            &[addrs.deposit(payer.pubkey(), payer_quote, shares, args)],
+            &[],
+        );
+    }
+
+    // Two loans on 10 SOL at $100: one near the 70 % LTV limit, one small.
+    let mut positions = vec![];
+    for borrowed in [690 * USDC, 200 * USDC] {
+        let owner = Keypair::new();
+        let tokens = funded_ata(&rpc, &payer, &owner.pubkey(), &sol, 10 * SOL);
+        let owner_quote = funded_ata(&rpc, &payer, &owner.pubkey(), &quote, 0);
+        let key = tranche_vault::pda::position(&addrs.vault, &owner.pubkey(), 0).0;
+        send(
+            &rpc,
+            &payer,
+            &[
+                addrs.open_position(payer.pubkey(), owner.pubkey(), 0),
+                addrs.deposit_collateral(owner.pubkey(), key, &asset, tokens, 10 * SOL),
+                addrs.borrow(
+                    owner.pubkey(),
+                    key,
+                    owner_quote,
+                    quote_oracle,
+                    &[asset.asset, sol_before_crash],
+                    borrowed,
+                ),
+            ],
+            &[&owner],
+        );
+        positions.push(key);
+    }
+    let [risky, safe] = [positions[0], positions[1]];
+    let debt_before = position(&rpc, &risky).scaled_debt_sf;
+    let safe_before = position(&rpc, &safe);
+
+    let keypair_file = dir.join("liquidator.json");
+    std::fs::write(
+        &keypair_file,
+        serde_json::to_string(&liquidator.to_bytes().to_vec()).expect("json"),
+    )
+    .expect("write keypair");
+    let url = v.url.clone();
+    let args = |extra: &[&str]| -> Vec<String> {
+        [
+            "--url",
+            &url,
+            "--keypair",
+            &keypair_file.display().to_string(),
+            "--vault",
+            &addrs.vault.to_string(),
+        ]
+        .iter()
+        .chain(extra)
+        .map(|s| s.to_string())
+        .collect()
+    };
+    let short = |k: &Pubkey| k.to_string()[..8].to_string();
+
+    // 0. Pointed at the pre-crash price account (`--price-account MINT=ACCOUNT`), it sees two healthy loans.
+    let (ok, out) = bot(&args(&[
+        "--once",
+        "--price-account",
+        &format!("{sol}={sol_before_crash}"),
+    ]));
+    assert!(ok, "the bot exits cleanly");
+    assert!(out.contains("liquidations sent: 0"), "{out}");
+    assert!(!out.contains("liquidate,"), "{out}");
+
+    // 1. The liquidator holds no quote to repay with: the simulation fails and nothing is sent.
+    let (ok, out) = bot(&args(&["--once"]));
+    assert!(ok, "the bot exits cleanly");
+    assert!(
+        out.contains(&format!("position {}: health 0.9", short(&risky))),
+        "{out}"
+    );
+    assert!(
+        out.contains("simulation failed") && out.contains("not sending"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("position {}: health 3.", short(&safe))),
+        "{out}"
+    );
+    assert_eq!(
+        position(&rpc, &risky).scaled_debt_sf,
+        debt_before,
+        "nothing landed"
+    );
+    assert!(
+        rpc.get_signatures_for_address(&liquidator.pubkey())
+            .expect("signatures")
+            .is_empty(),
+        "the liquidator sent no transaction"
+    );
+
+    // 2. Funded, it liquidates the unhealthy loan (one close-factor step restores health) and leaves the other.
+    let liq_quote = funded_ata(&rpc, &payer, &liquidator.pubkey(), &quote, 1_000 * USDC);
+    let (ok, out) = bot(&args(&["--once", "--priority-fee", "1000"]));
+    assert!(ok, "the bot exits cleanly");
+    assert!(out.contains("liquidated in"), "{out}");
+    assert!(out.contains("liquidations sent: 1"), "{out}");
+    let after = position(&rpc, &risky);
+    assert!(
+        after.scaled_debt_sf < debt_before && after.scaled_debt_sf > debt_before / 3,
+        "about half the debt repaid"
+    );
+    let repaid = 1_000 * USDC - balance(&rpc, &liq_quote);
+    assert!(
+        (340 * USDC..=350 * USDC).contains(&repaid),
+        "repaid {repaid}"
+    );
+    // Seized: repaid × 1.05 / $84 (at most), all of it in the liquidator's new collateral account.
+    let seized = balance(&rpc, &ata(&liquidator.pubkey(), &sol, &spl_token::ID));
+    assert!(seized > 4 * SOL && seized < 5 * SOL, "seized {seized}");
+    assert_eq!(after.entries[0].amount, 10 * SOL - seized);
+    assert_eq!(
+        position(&rpc, &safe),
+        safe_before,
+        "the healthy loan is untouched"
+    );
+    assert!(
+        out.contains(&format!("position {}: health 1.", short(&risky))),
+        "{out}"
+    );
+
+    // 3. In a loop, it stops cleanly on Ctrl-C.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tranche"))
+        .arg("liquidator")
+        .args(args(&["--interval-secs", "1"]))
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start the bot");
+    let (tx, rx) = mpsc::channel();
+    let stdout = child.stdout.take().expect("stdout");
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            println!("{line}");
+            let _ = tx.send(line);
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let line = rx
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("the bot finishes a round");
+        if line.contains("round 2:") {
+            break;
+        }
+    }
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill -INT");
+    assert!(status.success());
+    let started = Instant::now();
+    let exit = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the bot did not stop"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(exit.success(), "exit status {exit}");
+    // The reader ends at the bot's end of output.
+    let rest: Vec<String> = rx.iter().collect();
+    assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
+    drop(v);
+
+    // 4. With the validator gone, the bot says what is wrong and fails.
+    let (ok, out) = bot(&args(&["--once"]));
+    assert!(!ok);
+    assert!(out.contains("error: no JSON-RPC answer at"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
