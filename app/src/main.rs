@@ -123,8 +123,8 @@ enum Command {
         /// Resends after a transport error or an expired blockhash.
         #[arg(long, default_value_t = 3)]
         retries: u32,
-        /// How far the seized collateral may fall below the simulated amount, bps.
-        #[arg(long, default_value_t = 50)]
+        /// How far the seized collateral may fall below the simulated amount, bps (0–10,000).
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u16).range(0..=10_000))]
         seize_slippage_bps: u16,
         /// Price account for a mint, MINT=ACCOUNT (repeatable); by default the Pyth sponsored shard-0 feed
         /// account of the mint's configured feed (or the legacy account itself).

@@ -12,7 +12,7 @@ use anchor_lang::prelude::Pubkey;
 use anyhow::{Context, Result};
 use tranche_vault::math::fixed::Sf;
 use tranche_vault::math::health::{debt_value, value_floor, Health};
-use tranche_vault::oracle::read_price;
+use tranche_vault::oracle::{read_price, OraclePrice, OracleSetting};
 use tranche_vault::state::{CollateralAsset, Position, Vault};
 
 pub mod rpc;
@@ -40,50 +40,42 @@ pub struct Market {
     pub quote_oracle: Pubkey,
 }
 
-/// Scores `position` exactly as `liquidate` will: collateral at the oracle's low side, debt at the quote's high
-/// side, the vault's current borrow index.
-pub fn assess(position: &Position, vault: &Vault, market: &Market, now: i64) -> Result<Assessment> {
-    let Market {
-        assets,
-        oracle_of,
-        oracles,
-        quote_oracle,
-    } = market;
-    let mut entries = Vec::with_capacity(8);
-    let mut best: Option<(Sf, Pubkey)> = None;
-    for e in position.active() {
-        let asset = assets
-            .get(&e.asset)
-            .context("collateral asset not fetched")?;
-        let oracle_key = oracle_of
-            .get(&e.asset)
-            .context("no oracle account for the asset")?;
-        let raw = oracles
-            .get(oracle_key)
-            .context("oracle account not fetched")?;
-        let price = read_price(
-            &asset.oracle.config()?,
-            oracle_key,
+impl Market {
+    /// The price in the account `key`, read with `setting` at `now` (the program's own reader and checks).
+    fn price(&self, setting: &OracleSetting, key: &Pubkey, now: i64) -> Result<OraclePrice> {
+        let raw = self.oracles.get(key).context("price account not fetched")?;
+        Ok(read_price(
+            &setting.config()?,
+            key,
             &raw.owner,
             &raw.data,
             now,
-        )?;
+        )?)
+    }
+}
+
+/// Scores `position` exactly as `liquidate` will: collateral at the oracle's low side, debt at the quote's high
+/// side, the vault's current borrow index.
+pub fn assess(position: &Position, vault: &Vault, market: &Market, now: i64) -> Result<Assessment> {
+    let mut entries = Vec::with_capacity(8);
+    let mut best: Option<(Sf, Pubkey)> = None;
+    for e in position.active() {
+        let asset = market
+            .assets
+            .get(&e.asset)
+            .context("collateral asset not fetched")?;
+        let oracle = market
+            .oracle_of
+            .get(&e.asset)
+            .context("no price account for the asset")?;
+        let price = market.price(&asset.oracle, oracle, now)?;
         let value = value_floor(e.amount, asset.decimals, price.low())?;
         if best.is_none_or(|(v, _)| value > v) {
             best = Some((value, e.asset));
         }
         entries.push(asset.priced(e.amount, &price));
     }
-    let raw = oracles
-        .get(quote_oracle)
-        .context("quote oracle not fetched")?;
-    let quote = read_price(
-        &vault.quote_oracle.config()?,
-        quote_oracle,
-        &raw.owner,
-        &raw.data,
-        now,
-    )?;
+    let quote = market.price(&vault.quote_oracle, &market.quote_oracle, now)?;
     let debt = position.debt_native(vault.borrow_index_sf.get())?;
     let debt_value = debt_value(debt, vault.quote_decimals, quote.high()?)?;
     Ok(Assessment {

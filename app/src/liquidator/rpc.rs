@@ -180,7 +180,7 @@ fn run_round(
             sent += 1;
             // Read the position and the vault (its borrow index) again; the prices are this round's.
             let fresh = rpc.get_multiple_accounts(&[opts.vault, key])?;
-            let [Some(v), Some(p)] = [&fresh[0], &fresh[1]] else {
+            let (Some(Some(v)), Some(Some(p))) = (fresh.first(), fresh.get(1)) else {
                 break;
             };
             chain.vault = decode(&v.data, &opts.vault)?;
@@ -428,7 +428,7 @@ fn liquidate(
         .min(1_400_000);
     // Floor: the guard may only accept less than simulated, never demand more.
     let min_seize = u64::try_from(
-        u128::from(seized) * u128::from(10_000 - opts.seize_slippage_bps.min(10_000)) / 10_000,
+        u128::from(seized) * u128::from(10_000u16.saturating_sub(opts.seize_slippage_bps)) / 10_000,
     )?;
     log(&format!(
         "position {}: simulated: repays {repaid}, seizes {seized} ({used} CU); sending with min_seize {min_seize}",
