@@ -115,7 +115,7 @@ pub fn run(opts: &BotOpts) -> Result<()> {
         if opts.once {
             return Ok(());
         }
-        for _ in 0..opts.interval_secs * 10 {
+        for _ in 0..opts.interval_secs.saturating_mul(10) {
             if stop.load(Ordering::Relaxed) {
                 break;
             }
