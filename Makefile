@@ -3,7 +3,7 @@ SHELL := /bin/bash
 CARGO_TEST_ENV := RUST_LOG=error
 PROGRAMS := tranche_vault i128_probe
 
-.PHONY: demo test checks serial-checks validator-logged sbf validator test-native test-sbf bench idl idl-check lint fmt
+.PHONY: demo test sbf validator test-native test-sbf bench idl idl-check lint fmt
 
 ## The main job: the embedded demo (the SBF program in solana-program-test: tranches, loans, a crash, the
 ## liquidator, the loss waterfall). `make demo ARGS="--crash-pct 40 --seed 7 --json"` passes options.
@@ -12,7 +12,7 @@ demo: sbf
 
 ## All tests: lint, native + SBF suites, the liquidator bot against a real local validator, committed IDL and
 ## README CU table up to date.
-test: checks
+test: lint sbf idl-check validator
 	$(CARGO_TEST_ENV) cargo test --locked -p tranche_vault_tests --test bench -- --check-readme
 	@mkdir -p target
 	set -o pipefail; $(CARGO_TEST_ENV) cargo test --locked --workspace 2>&1 | tee target/test.log
@@ -25,21 +25,6 @@ sbf:
 ## solana-test-validator 3.1.12 from crates.io, once, into ~/.cache/tranche-vault-validator (VALIDATOR_CACHE).
 validator:
 	tools/validator/build.sh
-
-## Lint, SBF and IDL check one after another, beside the validator build (about 10 min of compiling on a fresh
-## machine, its output in target/validator-build.log): the single-crate phases of the first leave a core idle.
-checks:
-	@mkdir -p target
-	$(MAKE) --no-print-directory -j2 validator-logged serial-checks
-
-serial-checks:
-	$(MAKE) --no-print-directory lint
-	$(MAKE) --no-print-directory sbf
-	$(MAKE) --no-print-directory idl-check
-
-validator-logged:
-	@if tools/validator/build.sh > target/validator-build.log 2>&1; then tail -n 1 target/validator-build.log; \
-	else tail -n 40 target/validator-build.log; exit 1; fi
 
 test-native:
 	$(CARGO_TEST_ENV) cargo test --locked --workspace -- native
