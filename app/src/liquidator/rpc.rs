@@ -6,7 +6,8 @@
 //! 2. scores every position with [`super::assess`] (the program's own oracle and health code, at the chain's time);
 //! 3. for each liquidatable one, simulates `liquidate` (after a compute-budget pair and an idempotent creation of
 //!    the bot's collateral token account) and sends it only if the simulation succeeded, with a compute-unit limit
-//!    fitted to the simulation, a slippage guard on the seized amount, and retries on transport errors;
+//!    fitted to the simulation, a slippage guard on the seized amount, and retries on transport errors (after
+//!    checking that no earlier attempt landed);
 //! 4. logs one decision per position.
 //!
 //! It stops between steps on Ctrl-C (SIGINT) or SIGTERM; a second Ctrl-C exits at once.
@@ -434,7 +435,25 @@ fn liquidate(
         "position {}: simulated: repays {repaid}, seizes {seized} ({used} CU); sending with min_seize {min_seize}",
         short(&key)
     ));
+    let mut earlier = vec![];
     for attempt in 0..=opts.retries {
+        // An attempt whose confirmation timed out may still have landed: look before sending another.
+        for sig in &earlier {
+            match rpc.get_signature_status(sig)? {
+                Some(Ok(())) => {
+                    log(&format!("position {}: liquidated in {sig}", short(&key)));
+                    return Ok(true);
+                }
+                Some(Err(e)) => {
+                    log(&format!(
+                        "position {}: {sig} failed on chain ({e})",
+                        short(&key)
+                    ));
+                    return Ok(false);
+                }
+                None => {}
+            }
+        }
         let blockhash = rpc.get_latest_blockhash()?;
         let tx = Transaction::new_signed_with_payer(
             &build(cu_limit, min_seize),
@@ -442,6 +461,7 @@ fn liquidate(
             &[kp],
             blockhash,
         );
+        earlier.extend(tx.signatures.first().copied());
         // Preflight on: the RPC node simulates again and refuses to forward a failing transaction.
         match rpc.send_and_confirm_transaction(&tx) {
             Ok(sig) => {
