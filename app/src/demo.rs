@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use serde_json::json;
 use std::collections::HashMap;
 
-use crate::liquidator::{self, health_str, Assessment, Market, Raw};
+use crate::liquidator::{self, health_str, short, Assessment, Market, Raw};
 use tranche_vault::math::fixed::{to_native_floor, Sf};
 use tranche_vault::state::Tranche::{Junior, Mezzanine, Senior};
 use tranche_vault::state::{CollateralAsset, Position, Vault};
@@ -111,10 +111,6 @@ pub async fn liquidate_all(f: &mut VaultFixture, liquidator: &User) -> Result<(V
         }
     }
     Ok((log, cu))
-}
-
-fn short(k: &Pubkey) -> String {
-    k.to_string()[..8].to_string()
 }
 
 fn check(out: &TxOutcome, what: &str) -> Result<()> {

@@ -395,7 +395,7 @@ fn fetch<T: AccountDeserialize>(rpc: &RpcClient, key: &Pubkey) -> Result<T> {
     let data = rpc
         .get_account_data(key)
         .with_context(|| format!("fetching account {key} from the RPC"))?;
-    T::try_deserialize(&mut data.as_slice()).with_context(|| format!("decoding account {key}"))
+    crate::decode(&data, key)
 }
 
 /// Runs a governance command against `vault`.

@@ -154,6 +154,11 @@ pub(crate) fn read_keypair(path: &Path) -> Result<solana_keypair::Keypair> {
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
+/// An Anchor account of type `T` from its bytes, or an error naming the account.
+pub(crate) fn decode<T: anchor_lang::AccountDeserialize>(data: &[u8], key: &Pubkey) -> Result<T> {
+    T::try_deserialize(&mut &data[..]).with_context(|| format!("decoding account {key}"))
+}
+
 fn parse_pair(s: &str) -> Result<(Pubkey, Pubkey)> {
     let (a, b) = s.split_once('=').context("expected MINT=ACCOUNT")?;
     Ok((

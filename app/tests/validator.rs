@@ -187,14 +187,7 @@ fn create_mint(rpc: &RpcClient, payer: &Keypair, decimals: u8) -> Pubkey {
             len as u64,
             &spl_token::ID,
         ),
-        spl_token_2022::instruction::initialize_mint2(
-            &spl_token::ID,
-            &mint.pubkey(),
-            &payer.pubkey(),
-            None,
-            decimals,
-        )
-        .expect("initialize_mint2"),
+        tranche_vault_tests::init_mint_ix(spl_token::ID, &mint.pubkey(), &payer.pubkey(), decimals),
     ];
     send(rpc, payer, &ixs, &[&mint]);
     mint.pubkey()

@@ -526,7 +526,8 @@ pub async fn send_tx(
     }
 }
 
-fn init_mint_ix(
+/// `initialize_mint2` of `mint` under `token_program` (SPL Token or Token-2022), no freeze authority.
+pub fn init_mint_ix(
     token_program: Pubkey,
     mint: &Pubkey,
     authority: &Pubkey,

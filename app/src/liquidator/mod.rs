@@ -84,6 +84,11 @@ pub fn assess(position: &Position, vault: &Vault, market: &Market, now: i64) -> 
     })
 }
 
+/// A key for the logs: its first 8 base58 characters.
+pub fn short(k: &Pubkey) -> String {
+    k.to_string()[..8].to_string()
+}
+
 /// A health for the logs: 4 decimals, or ∞ without debt.
 pub fn health_str(h: &Health) -> String {
     match h.health_bps() {

@@ -21,7 +21,7 @@ use std::time::Duration;
 use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::sysvar::SysvarId;
-use anchor_lang::{AccountDeserialize, Discriminator, Space};
+use anchor_lang::{Discriminator, Space};
 use anchor_spl::associated_token::{
     get_associated_token_address_with_program_id as ata,
     spl_associated_token_account::instruction::create_associated_token_account_idempotent,
@@ -45,7 +45,7 @@ use tranche_vault::oracle::{OracleKind, OracleSetting};
 use tranche_vault::state::{CollateralAsset, Position, Vault};
 use tranche_vault::LiquidateArgs;
 
-use super::{assess, health_str, Market, Raw};
+use super::{assess, health_str, short, Market, Raw};
 
 /// The compute-unit limit of the simulation; the sent transaction's limit is fitted to what it used.
 const SIMULATION_CU_LIMIT: u32 = 600_000;
@@ -131,10 +131,6 @@ fn log(line: &str) {
     println!("[liquidator] {line}");
 }
 
-fn short(k: &Pubkey) -> String {
-    k.to_string()[..8].to_string()
-}
-
 /// One scan and the liquidations it calls for: (positions scanned, liquidations sent).
 fn run_round(
     rpc: &RpcClient,
@@ -184,15 +180,11 @@ fn run_round(
             let (Some(Some(v)), Some(Some(p))) = (fresh.first(), fresh.get(1)) else {
                 break;
             };
-            chain.vault = decode(&v.data, &opts.vault)?;
-            position = decode(&p.data, &key)?;
+            chain.vault = crate::decode(&v.data, &opts.vault)?;
+            position = crate::decode(&p.data, &key)?;
         }
     }
     Ok((scanned, sent))
-}
-
-fn decode<T: AccountDeserialize>(data: &[u8], key: &Pubkey) -> Result<T> {
-    T::try_deserialize(&mut &data[..]).with_context(|| format!("decoding account {key}"))
 }
 
 /// The price account the bot passes for an oracle setting: the override for `mint`, else the legacy account
@@ -219,7 +211,7 @@ fn read_chain(rpc: &RpcClient, opts: &BotOpts) -> Result<Chain> {
             acc.owner
         );
     }
-    let vault: Vault = decode(&acc.data, &opts.vault)?;
+    let vault: Vault = crate::decode(&acc.data, &opts.vault)?;
     let scan = |disc: &[u8], size: usize| -> Result<Vec<(Pubkey, Vec<u8>)>> {
         let cfg = RpcProgramAccountsConfig {
             filters: Some(vec![
@@ -244,11 +236,11 @@ fn read_chain(rpc: &RpcClient, opts: &BotOpts) -> Result<Chain> {
         CollateralAsset::DISCRIMINATOR,
         8 + CollateralAsset::INIT_SPACE,
     )? {
-        assets.insert(k, decode::<CollateralAsset>(&data, &k)?);
+        assets.insert(k, crate::decode::<CollateralAsset>(&data, &k)?);
     }
     let mut positions = vec![];
     for (k, data) in scan(Position::DISCRIMINATOR, 8 + Position::INIT_SPACE)? {
-        let p: Position = decode(&data, &k)?;
+        let p: Position = crate::decode(&data, &k)?;
         if p.scaled_debt_sf != 0 {
             positions.push((k, p));
         }
@@ -374,13 +366,8 @@ fn liquidate(
             ),
         ]
     };
-    let blockhash = rpc.get_latest_blockhash()?;
-    let tx = Transaction::new_signed_with_payer(
-        &build(SIMULATION_CU_LIMIT, 0),
-        Some(&me),
-        &[kp],
-        blockhash,
-    );
+    // Unsigned: the node checks no signature and puts in its own blockhash.
+    let tx = Transaction::new_with_payer(&build(SIMULATION_CU_LIMIT, 0), Some(&me));
     let sim = rpc
         .simulate_transaction_with_config(
             &tx,
