@@ -78,6 +78,9 @@ pub async fn assess(f: &mut VaultFixture, position: Pubkey) -> Result<Assessment
     liquidator::assess(&p, &v, &market, now)
 }
 
+/// The fixture's collateral assets in the order the demo lists them (the fixture's stand-in borrower's first).
+const ASSET_NAMES: [&str; 3] = ["stand-in", "SOL", "ETH"];
+
 /// The built-in liquidator: liquidates every unhealthy position, one asset at a time, until it is healthy or
 /// has no collateral left. Returns the decisions it logged and the CU it used.
 pub async fn liquidate_all(f: &mut VaultFixture, liquidator: &User) -> Result<(Vec<String>, u64)> {
@@ -106,7 +109,7 @@ pub async fn liquidate_all(f: &mut VaultFixture, liquidator: &User) -> Result<(V
                 "position {}: health {} < 1 — liquidate, seizing {}",
                 short(&position),
                 health_str(&a.health),
-                ["SOL", "ETH"].get(i).copied().unwrap_or("?")
+                ASSET_NAMES.get(i).copied().unwrap_or("?")
             ));
         }
     }
@@ -246,7 +249,7 @@ pub async fn run(opts: DemoOpts) -> Result<Vec<serde_json::Value>> {
     let eth = f.add_collateral(8, 3_000.0).await;
     snapshot(
         &mut f,
-        "1. vault created: SOL at 150, ETH at 3,000 (Pyth PriceUpdateV2)",
+        "1. vault created; SOL at 150 and ETH at 3,000 (Pyth PriceUpdateV2) listed through the timelock",
         0,
         &opts,
         &[],

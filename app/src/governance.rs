@@ -171,6 +171,9 @@ pub enum ChangeArg {
         /// The Pyth feed id, 64 hex characters.
         #[arg(long)]
         feed: String,
+        /// The price account to pin (default: Pyth's sponsored shard-0 feed account of --feed).
+        #[arg(long)]
+        price_account: Option<Pubkey>,
         #[arg(long, default_value_t = tranche_vault::oracle::PYTH_RECEIVER_ID)]
         receiver: Pubkey,
         #[arg(long)]
@@ -256,6 +259,7 @@ impl ChangeArg {
             ChangeArg::Collateral {
                 asset,
                 ref feed,
+                price_account,
                 receiver,
                 max_age_secs,
                 max_conf_bps,
@@ -267,13 +271,19 @@ impl ChangeArg {
             } => ConfigChange::Collateral {
                 asset,
                 params: tranche_vault::state::CollateralParams {
-                    oracle: tranche_vault::oracle::OracleSetting {
-                        program: receiver,
-                        reference: parse_feed(feed)?,
-                        max_age_secs,
-                        max_conf_bps,
-                        kind: tranche_vault::oracle::OracleKind::PythPull.to_u8(),
-                        _pad: 0,
+                    oracle: {
+                        let feed_id = parse_feed(feed)?;
+                        tranche_vault::oracle::OracleSetting {
+                            program: receiver,
+                            feed_id,
+                            account: price_account.unwrap_or_else(|| {
+                                tranche_vault::oracle::pyth_push_feed_account(&feed_id, 0)
+                            }),
+                            max_age_secs,
+                            max_conf_bps,
+                            kind: tranche_vault::oracle::OracleKind::PythPull.to_u8(),
+                            _pad: 0,
+                        }
                     },
                     max_ltv_bps,
                     liquidation_threshold_bps,
@@ -612,6 +622,7 @@ mod tests {
         let arg = ChangeArg::Collateral {
             asset,
             feed: "ef".repeat(32),
+            price_account: None,
             receiver: tranche_vault::oracle::PYTH_RECEIVER_ID,
             max_age_secs: 60,
             max_conf_bps: 100,
@@ -623,6 +634,14 @@ mod tests {
         };
         let change = arg.to_change().unwrap();
         assert_eq!(change.asset(), Some(asset));
+        // The pinned price account defaults to the feed's sponsored shard-0 account.
+        let ConfigChange::Collateral { params, .. } = change else {
+            panic!("a collateral change")
+        };
+        assert_eq!(
+            params.oracle.account,
+            tranche_vault::oracle::pyth_push_feed_account(&[0xef; 32], 0)
+        );
         let ix = instruction_for(
             &GovCommand::Propose { change: arg },
             Pubkey::new_unique(),

@@ -126,8 +126,9 @@ enum Command {
         /// How far the seized collateral may fall below the simulated amount, bps (0–10,000).
         #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u16).range(0..=10_000))]
         seize_slippage_bps: u16,
-        /// Price account for a mint, MINT=ACCOUNT (repeatable); by default the Pyth sponsored shard-0 feed
-        /// account of the mint's configured feed (or the legacy account itself).
+        /// Score a mint with another price account, MINT=ACCOUNT (repeatable), to see what the bot would do at
+        /// that price; by default the account the mint's oracle setting pins, the only one the program accepts
+        /// (a liquidation simulated on another is refused, and not sent).
         #[arg(long = "price-account", value_parser = parse_pair)]
         price_accounts: Vec<(Pubkey, Pubkey)>,
     },

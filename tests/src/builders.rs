@@ -10,11 +10,13 @@ use tranche_vault::InitializeVaultArgs;
 /// Feed id of the tests' quote (USDC) price.
 pub const QUOTE_FEED: [u8; 32] = [0x51; 32];
 
-/// A Pyth pull oracle setting for `feed` on the canonical Receiver: one minute of age, 1 % of confidence.
+/// A Pyth pull oracle setting for `feed` on the canonical Receiver, pinned to the feed's sponsored shard-0 account
+/// (the default): one minute of age, 1 % of confidence.
 pub fn pull_oracle(feed: [u8; 32]) -> OracleSetting {
     OracleSetting {
         program: PYTH_RECEIVER_ID,
-        reference: feed,
+        feed_id: feed,
+        account: pyth_push_feed_account(&feed, 0),
         max_age_secs: 60,
         max_conf_bps: 100,
         kind: OracleKind::PythPull.to_u8(),
@@ -22,7 +24,8 @@ pub fn pull_oracle(feed: [u8; 32]) -> OracleSetting {
     }
 }
 
-/// Risk parameters of a SOL-like collateral: 70 % LTV, 80 % liquidation threshold, 5 % bonus.
+/// Risk parameters of a SOL-like collateral: 70 % LTV, 80 % liquidation threshold, 5 % bonus, enabled. (Listing
+/// takes them disabled with cap 0; the timelock enables them: `VaultFixture::list_collateral`.)
 pub fn collateral_params(feed: [u8; 32]) -> CollateralParams {
     CollateralParams {
         oracle: pull_oracle(feed),

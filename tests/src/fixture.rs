@@ -20,7 +20,8 @@ pub fn fixture_params() -> VaultParams {
         ..default_params()
     }
 }
-use tranche_vault::state::{CollateralAsset, CollateralParams, Position};
+use tranche_vault::oracle::OracleKind;
+use tranche_vault::state::{CollateralAsset, CollateralParams, ConfigChange, Position};
 use tranche_vault::LiquidateArgs;
 
 pub const DECIMALS: u8 = 6;
@@ -51,8 +52,9 @@ pub struct VaultFixture {
     positions: Vec<Pubkey>,
     /// Collateral token accounts made for users: (owner, mint) → account.
     collateral_accounts: Vec<((Pubkey, Pubkey), Pubkey)>,
-    /// The stand-in borrower (see [`Loan`]), created on first use.
+    /// The stand-in borrower (see [`Loan`]), created on first use; its collateral asset is listed with the vault.
     stand_in: Option<StandIn>,
+    stand_in_asset: usize,
     /// A liquidator with plenty of quote, created on first use.
     liquidator: Option<User>,
     /// With fixed keys, the seed of the next keypair [`VaultFixture::new_key`] makes; `None` for random keys.
@@ -63,7 +65,10 @@ pub struct VaultFixture {
 #[derive(Clone, Copy, Debug)]
 pub struct Collateral {
     pub addrs: AssetAddresses,
+    /// The pinned price account.
     pub oracle: Pubkey,
+    /// A legacy Pyth account, which the test writes itself (the fixture publishes pull updates only).
+    pub legacy: bool,
     pub feed: [u8; 32],
     pub decimals: u8,
     /// Price in units of 10^-8 per whole token, and its confidence.
@@ -87,7 +92,6 @@ pub enum Loan {
 struct StandIn {
     user: User,
     position: Pubkey,
-    asset: usize,
 }
 
 /// Unix time the benchmark's chain starts at, so that its CU figures do not depend on the day it runs.
@@ -101,13 +105,13 @@ impl VaultFixture {
     }
 
     pub async fn with_params(mode: Mode, params: VaultParams) -> Self {
-        Self::build(mode, params, false).await
+        Self::build(mode, params, false, None).await
     }
 
     /// A reproducible vault: fixed keys and a fixed start time (the embedded demo uses it), with the invariant
     /// checks after every action.
     pub async fn deterministic(mode: Mode) -> Self {
-        Self::build(mode, fixture_params(), true).await
+        Self::build(mode, fixture_params(), true, Some(BENCH_START_TS)).await
     }
 
     /// Positions opened through the fixture.
@@ -118,12 +122,18 @@ impl VaultFixture {
     /// For the benchmark: the SBF build, fixed keys (PDA bump searches cost CU), a fixed clock, and
     /// no invariant checks between actions.
     pub async fn for_bench() -> Self {
-        let mut f = Self::build(Mode::Sbf, fixture_params(), true).await;
+        let mut f = Self::build(Mode::Sbf, fixture_params(), true, Some(BENCH_START_TS)).await;
         f.check_each_action = false;
         f
     }
 
-    async fn build(mode: Mode, params: VaultParams, fixed_keys: bool) -> Self {
+    /// A vault whose chain starts at unix time `start` (for state that a real validator preloads: built in the
+    /// past, so that its timestamps are behind the validator's clock).
+    pub async fn starting_at(mode: Mode, params: VaultParams, start: i64) -> Self {
+        Self::build(mode, params, false, Some(start)).await
+    }
+
+    async fn build(mode: Mode, params: VaultParams, fixed_keys: bool, start: Option<i64>) -> Self {
         let mut env = TestEnv::new(mode).await;
         let key = |n: u8| {
             if fixed_keys {
@@ -132,9 +142,9 @@ impl VaultFixture {
                 Keypair::new()
             }
         };
-        if fixed_keys {
+        if let Some(start) = start {
             let now = env.now().await;
-            env.warp(BENCH_START_TS - now).await;
+            env.warp(start - now).await;
         }
         let authority = key(1);
         let quote = env.create_mint_at(key(2), spl_token::ID, DECIMALS).await;
@@ -144,16 +154,17 @@ impl VaultFixture {
             .await
             .expect_ok();
         let addrs = b.addresses();
-        let quote_oracle = key(5).pubkey();
+        let quote_oracle = b.args.quote_oracle.account;
         let now = env.now().await;
         env.set_price_update(quote_oracle, QUOTE_FEED, 100_000_000, 10_000, -8, now, true);
-        VaultFixture {
+        let mut f = VaultFixture {
             quote_oracle,
             quote_price: 100_000_000,
             assets: vec![],
             positions: vec![],
             collateral_accounts: vec![],
             stand_in: None,
+            stand_in_asset: 0,
             liquidator: None,
             env,
             authority,
@@ -161,7 +172,49 @@ impl VaultFixture {
             share_accounts: vec![],
             check_each_action: true,
             next_key_seed: fixed_keys.then_some(0),
-        }
+        };
+        // Listed now, through the timelock, so that the stand-in borrower needs no governance (and no clock
+        // jump) in the middle of a test: it is `assets[0]`.
+        f.stand_in_asset = f.add_collateral(6, 1.0).await;
+        f
+    }
+
+    /// Proposes `change` as the authority, waits out the timelock, closes an epoch after the proposal (what a
+    /// loosening change needs; `close_epoch` fills any queued requests), and executes it. Returns the outcome of
+    /// the execution.
+    pub async fn govern(&mut self, change: ConfigChange, asset: Option<Pubkey>) -> TxOutcome {
+        let v = self.vault().await;
+        let id = v.next_proposal_id;
+        let payer = self.env.payer();
+        let authority = self.authority.insecure_clone();
+        let ix = self
+            .addrs
+            .propose_config(payer, authority.pubkey(), id, change, asset);
+        self.act(ix, &[&authority]).await.expect_ok();
+        self.warp(i64::from(v.timelock_delay_secs)).await;
+        self.next_epoch().await.expect_ok();
+        let ix = self.addrs.execute_config(id, payer, asset);
+        self.act(ix, &[]).await
+    }
+
+    /// Lists the asset `a` with `params` the way the program allows: `add_collateral_asset` disabled with cap 0,
+    /// then the timelock enables it with `params` ([`VaultFixture::govern`]).
+    pub async fn list_collateral(&mut self, a: &AssetAddresses, params: CollateralParams) {
+        let listed = CollateralParams {
+            enabled: false,
+            deposit_cap: 0,
+            ..params
+        };
+        let authority = self.authority.insecure_clone();
+        let ix = self
+            .addrs
+            .add_collateral_asset(self.env.payer(), authority.pubkey(), a, listed);
+        self.act(ix, &[&authority]).await.expect_ok();
+        let change = ConfigChange::Collateral {
+            asset: a.asset,
+            params,
+        };
+        self.govern(change, Some(a.asset)).await.expect_ok();
     }
 
     /// A new user holding `quote` native units and 0.1 SOL (for request rent).
@@ -298,23 +351,19 @@ impl VaultFixture {
 
     /// The stand-in borrower acts (see [`Loan`]); returns the outcome of its last transaction.
     pub async fn loan(&mut self, action: Loan) -> TxOutcome {
+        let asset = self.stand_in_asset;
         let s = match self.stand_in.take() {
             Some(s) => s,
             None => {
-                let asset = self.add_collateral(6, 1.0).await;
                 let user = self.user(0).await;
                 let position = self.open_position(&user, 0).await;
-                StandIn {
-                    user,
-                    position,
-                    asset,
-                }
+                StandIn { user, position }
             }
         };
         let out = match action {
             Loan::Borrow(amount) => {
                 let out = self
-                    .deposit_collateral(&s.user, s.position, s.asset, 2 * amount)
+                    .deposit_collateral(&s.user, s.position, asset, 2 * amount)
                     .await;
                 if out.result.is_err() {
                     out
@@ -334,16 +383,16 @@ impl VaultFixture {
                 let held = p.active().map(|e| e.amount).sum::<u64>() as f64;
                 // All of the collateral must cover (debt − loss) · 1.05 at the new price.
                 let price = (debt - loss as f64) * 1.05 / held;
-                self.set_price(s.asset, price).await;
+                self.set_price(asset, price).await;
                 let liquidator = match self.liquidator.take() {
                     Some(l) => l,
                     None => self.user(1_000_000_000 * ONE).await,
                 };
                 let out = self
-                    .liquidate(&liquidator, s.position, s.asset, u64::MAX)
+                    .liquidate(&liquidator, s.position, asset, u64::MAX)
                     .await;
                 self.liquidator = Some(liquidator);
-                self.set_price(s.asset, 1.0).await;
+                self.set_price(asset, 1.0).await;
                 out
             }
         };
@@ -369,7 +418,7 @@ impl VaultFixture {
             now,
             true,
         );
-        for c in self.assets.clone() {
+        for c in self.assets.clone().iter().filter(|c| !c.legacy) {
             self.env
                 .set_price_update(c.oracle, c.feed, c.price, c.conf, -8, now, true);
         }
@@ -396,25 +445,18 @@ impl VaultFixture {
             .create_mint_at(mint_key, self.addrs.token_program, decimals)
             .await;
         let addrs = AssetAddresses::new(&self.addrs.vault, mint, self.addrs.token_program);
-        let ix = self.addrs.add_collateral_asset(
-            self.env.payer(),
-            self.authority.pubkey(),
-            &addrs,
-            params,
-        );
-        let authority = self.authority.insecure_clone();
-        self.env.send_unique(&[ix], &[&authority]).await.expect_ok();
         let raw = (price * 1e8).round() as i64;
-        let c = Collateral {
+        self.assets.push(Collateral {
             addrs,
-            oracle: self.new_key().pubkey(),
-            feed: params.oracle.reference,
+            oracle: params.oracle.account,
+            legacy: params.oracle.kind == OracleKind::PythLegacy.to_u8(),
+            feed: params.oracle.feed_id,
             decimals,
             price: raw,
             conf: (raw / 2_000) as u64,
-        };
-        self.assets.push(c);
+        });
         self.refresh_prices().await;
+        self.list_collateral(&addrs, params).await;
         self.assets.len() - 1
     }
 

@@ -137,14 +137,15 @@ async fn bench_lending(rows: &mut BTreeMap<String, u64>) {
     let mut f = VaultFixture::for_bench().await;
     let lp = f.user(2_000_000 * ONE).await;
     f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
+    let mut assets = vec![];
     for _ in 0..8 {
-        f.add_collateral(9, 100.0).await;
+        assets.push(f.add_collateral(9, 100.0).await);
     }
     let mut positions = vec![];
     for (id, entries) in [1usize, 4, 8].into_iter().enumerate() {
         let u = f.user(10_000 * ONE).await;
         let p = f.open_position(&u, id as u64).await;
-        for i in 0..entries {
+        for &i in &assets[..entries] {
             let out = f
                 .deposit_collateral(&u, p, i, 800 * UNITS / entries as u64)
                 .await;
@@ -166,12 +167,12 @@ async fn bench_lending(rows: &mut BTreeMap<String, u64>) {
     let out = f.repay(u, *p, 1_000 * ONE).await;
     out.expect_ok();
     rows.insert("repay".into(), out.program_cu());
-    for i in 0..8 {
+    for &i in &assets {
         f.set_price(i, 70.0).await;
     }
     let liq = f.user(1_000_000 * ONE).await;
     for (_, p, entries) in &positions {
-        let out = f.liquidate(&liq, *p, 0, 100 * ONE).await;
+        let out = f.liquidate(&liq, *p, assets[0], 100 * ONE).await;
         out.expect_ok();
         rows.insert(
             format!(

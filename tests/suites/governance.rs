@@ -1,6 +1,8 @@
-//! Governance: the timelock (timing, cancellation, bounds at proposal and at execution), the guardian (pause and
-//! lower caps at once, nothing that loosens risk), the two-step authority transfer, a PDA authority signing by
-//! CPI, and a pause that blocks deposits, borrows and redemption requests but never repay or liquidate.
+//! Governance: the timelock (timing, cancellation, bounds at proposal and at execution, the execution window, an
+//! authority change voiding pending proposals), the guardian (pause and lower caps at once, nothing that loosens
+//! risk), the two-step authority transfer, a PDA authority signing by CPI, and a pause that blocks deposits,
+//! borrows and redemption requests but never repay or liquidate. The attacks on the timelock (listing an asset at
+//! once, trapping depositors behind a paused queue) are in `adversarial.rs`.
 
 use anchor_lang::error::ErrorCode as AnchorErrorCode;
 use anchor_lang::prelude::Pubkey;
@@ -11,6 +13,7 @@ use tranche_vault::constants::{
 };
 use tranche_vault::errors::VaultError;
 use tranche_vault::events::{ConfigExecutedEvent, ConfigProposedEvent};
+use tranche_vault::oracle::OracleSetting;
 use tranche_vault::state::Tranche::{Junior, Mezzanine, Senior};
 use tranche_vault::state::{ConfigChange, Proposal, RateCurve};
 use tranche_vault::CapTarget;
@@ -39,12 +42,9 @@ async fn execute(f: &mut VaultFixture, id: u64, asset: Option<Pubkey>) -> TxOutc
     f.env.send_unique(&[ix], &[]).await
 }
 
-/// Proposes and, after the delay, executes `change`.
+/// Proposes and, after the delay and an epoch close, executes `change`.
 async fn enact(f: &mut VaultFixture, change: ConfigChange, asset: Option<Pubkey>) {
-    let (id, out) = propose(f, change, asset).await;
-    out.expect_ok();
-    f.warp(DELAY).await;
-    execute(f, id, asset).await.expect_ok();
+    f.govern(change, asset).await.expect_ok();
 }
 
 dual_test!(
@@ -72,7 +72,14 @@ dual_test!(
             .await
             .expect_error(VaultError::TimelockNotElapsed);
         f.warp(1).await;
+        // A fee change moves income away from depositors: it waits for an epoch to close after it was proposed,
+        // so that requests filed meanwhile are filled first (`close_epoch` is permissionless).
+        execute(&mut f, id, None)
+            .await
+            .expect_error(VaultError::NoEpochClosedSinceProposal);
+        f.close_epoch().await.expect_ok();
         let payer_before = f.env.account(f.env.payer()).await.unwrap().lamports;
+        let rent = f.env.ctx.banks_client.get_rent().await.unwrap();
         let out = execute(&mut f, id, None).await;
         out.expect_ok();
         assert_eq!(f.vault().await.protocol_fee_bps, 1_500);
@@ -80,8 +87,10 @@ dual_test!(
             f.env.account(f.addrs.proposal(id)).await.is_none(),
             "the proposal is closed"
         );
-        assert!(
-            f.env.account(f.env.payer()).await.unwrap().lamports > payer_before - 10_000,
+        // The payer paid one signature's fee and got the proposal's rent back, exactly.
+        assert_eq!(
+            f.env.account(f.env.payer()).await.unwrap().lamports,
+            payer_before - 5_000 + rent.minimum_balance(Proposal::SPACE),
             "rent refunded"
         );
         if mode == Mode::Sbf {
@@ -216,6 +225,37 @@ dual_test!(every_bound_is_checked_at_proposal, |mode| async move {
             },
             VaultError::TimelockTooLong,
         ),
+        // The delay covers an epoch, so that a request filed when a proposal appears is filled before it runs.
+        (
+            ConfigChange::TimelockDelay {
+                timelock_delay_secs: 86_399,
+            },
+            VaultError::TimelockShorterThanEpoch,
+        ),
+        (
+            ConfigChange::EpochDuration {
+                epoch_duration_secs: 172_801,
+            },
+            VaultError::TimelockShorterThanEpoch,
+        ),
+        (
+            ConfigChange::QuoteOracle {
+                oracle: OracleSetting {
+                    program: Keypair::new().pubkey(),
+                    ..pull_oracle([0x51; 32])
+                },
+            },
+            VaultError::OracleProgramNotAllowed,
+        ),
+        (
+            ConfigChange::QuoteOracle {
+                oracle: OracleSetting {
+                    account: Pubkey::default(),
+                    ..pull_oracle([0x51; 32])
+                },
+            },
+            VaultError::OracleAccountNotPinned,
+        ),
         (
             ConfigChange::Guardian {
                 guardian: Some(authority),
@@ -269,7 +309,7 @@ dual_test!(every_bound_is_checked_at_proposal, |mode| async move {
             max_utilization_bps: 8_500,
         },
         ConfigChange::TimelockDelay {
-            timelock_delay_secs: 3_600,
+            timelock_delay_secs: 86_400,
         },
         ConfigChange::QuoteOracle {
             oracle: pull_oracle([0x51; 32]),
@@ -292,9 +332,9 @@ dual_test!(every_bound_is_checked_at_proposal, |mode| async move {
         (p.rate_curve.optimal_utilization_bps, p.max_utilization_bps),
         (7_500, 8_500)
     );
-    assert_eq!(p.timelock_delay_secs, 3_600);
-    // Collateral parameters (LTV, threshold, bonus, cap, oracle reference, enabled) through the timelock, which is
-    // now one hour: the delay itself changed through the old delay.
+    assert_eq!(p.timelock_delay_secs, 86_400);
+    // Collateral parameters (oracle, LTV, threshold, bonus, cap, enabled) through the timelock, which is now one
+    // day: the delay itself changed through the old delay.
     let mut params = collateral_params([0x6f; 32]);
     params.max_ltv_bps = 5_000;
     params.enabled = false;
@@ -305,43 +345,144 @@ dual_test!(every_bound_is_checked_at_proposal, |mode| async move {
     )
     .await;
     out.expect_ok();
-    f.warp(3_600).await;
+    f.warp(86_400).await;
+    f.close_epoch().await.expect_ok();
     execute(&mut f, id, None)
         .await
         .expect_error(VaultError::ChangeNeedsAsset);
     execute(&mut f, id, Some(asset)).await.expect_ok();
     let a = f.asset(sol).await;
     assert_eq!(
-        (a.max_ltv_bps, a.enabled, a.oracle.reference),
-        (5_000, false, [0x6f; 32])
+        (a.max_ltv_bps, a.enabled, a.oracle),
+        (5_000, false, pull_oracle([0x6f; 32]))
     );
 });
 
 dual_test!(bounds_are_checked_again_at_execution, |mode| async move {
     let mut f = VaultFixture::new(mode).await;
-    // Naming `k` guardian is valid when proposed; then `k` becomes the authority, so at execution the guardian
-    // would be the authority itself.
-    let k = Keypair::new();
-    let (id, out) = propose(
+    // Each is valid when proposed (a 1-day delay covers the 1-day epoch; a 2-day epoch is covered by today's
+    // 2-day delay), but once the first runs, the second would make the epoch longer than the delay.
+    let (shorter, out) = propose(
         &mut f,
-        ConfigChange::Guardian {
-            guardian: Some(k.pubkey()),
+        ConfigChange::TimelockDelay {
+            timelock_delay_secs: 86_400,
         },
         None,
     )
     .await;
     out.expect_ok();
-    let authority = f.authority.insecure_clone();
-    let ix = f.addrs.propose_authority(authority.pubkey(), k.pubkey());
-    f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
-    let ix = f.addrs.accept_authority(k.pubkey());
-    f.env.send_unique(&[ix], &[&k]).await.expect_ok();
+    let (longer, out) = propose(
+        &mut f,
+        ConfigChange::EpochDuration {
+            epoch_duration_secs: 172_800,
+        },
+        None,
+    )
+    .await;
+    out.expect_ok();
     f.warp(DELAY).await;
-    execute(&mut f, id, None)
+    f.close_epoch().await.expect_ok();
+    execute(&mut f, shorter, None).await.expect_ok();
+    execute(&mut f, longer, None)
         .await
-        .expect_error(VaultError::GuardianIsAuthority);
-    assert_eq!(f.vault().await.guardian, Pubkey::default());
+        .expect_error(VaultError::TimelockShorterThanEpoch);
+    let v = f.vault().await;
+    assert_eq!(
+        (v.timelock_delay_secs, v.epoch_duration_secs),
+        (86_400, 86_400)
+    );
 });
+
+dual_test!(a_proposal_expires_after_its_window, |mode| async move {
+    use tranche_vault::constants::PROPOSAL_EXECUTION_WINDOW_SECS;
+    let mut f = VaultFixture::new(mode).await;
+    let cap = f.vault().await.tranches[0].deposit_cap;
+    let raise = ConfigChange::DepositCap {
+        tranche: Senior,
+        cap: cap * 2,
+    };
+    let (late, out) = propose(&mut f, raise, None).await;
+    out.expect_ok();
+    let (in_time, out) = propose(&mut f, raise, None).await;
+    out.expect_ok();
+    // The guardian's (here the authority's) immediate cut; an old raise must not silently undo it for ever.
+    let authority = f.authority.insecure_clone();
+    let ix = f.addrs.lower_cap(
+        authority.pubkey(),
+        CapTarget::Tranche(Senior),
+        cap / 2,
+        None,
+    );
+    f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
+    f.warp(DELAY + PROPOSAL_EXECUTION_WINDOW_SECS).await;
+    f.close_epoch().await.expect_ok();
+    // Two identical raises. At the last second of the window one still runs; a second later the other has
+    // expired.
+    let ix = f.addrs.execute_config(in_time, f.env.payer(), None);
+    f.env.send_unique(&[ix], &[]).await.expect_ok();
+    f.warp(1).await;
+    execute(&mut f, late, None)
+        .await
+        .expect_error(VaultError::ProposalExpired);
+    // An expired proposal is only cancelled (its rent comes back to its payer).
+    let ix = f
+        .addrs
+        .cancel_config(authority.pubkey(), late, f.env.payer());
+    f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
+});
+
+dual_test!(
+    an_authority_change_voids_pending_proposals,
+    |mode| async move {
+        let mut f = VaultFixture::new(mode).await;
+        // The old authority proposes a guardian; then the authority moves to `k`.
+        let g = Keypair::new();
+        let (id, out) = propose(
+            &mut f,
+            ConfigChange::Guardian {
+                guardian: Some(g.pubkey()),
+            },
+            None,
+        )
+        .await;
+        out.expect_ok();
+        let authority = f.authority.insecure_clone();
+        let k = Keypair::new();
+        let ix = f.addrs.propose_authority(authority.pubkey(), k.pubkey());
+        f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
+        let ix = f.addrs.accept_authority(k.pubkey());
+        let out = f.env.send_unique(&[ix], &[&k]).await;
+        out.expect_ok();
+        if mode == Mode::Sbf {
+            let e = &out.events::<tranche_vault::events::AuthorityAcceptedEvent>()[0];
+            assert_eq!(e.first_valid_proposal_id, id + 1);
+        }
+        f.warp(DELAY).await;
+        f.close_epoch().await.expect_ok();
+        execute(&mut f, id, None)
+            .await
+            .expect_error(VaultError::ProposalVoided);
+        assert_eq!(f.vault().await.guardian, Pubkey::default());
+        // The new authority's own proposals run; it may also cancel the void one.
+        let next = f.vault().await.next_proposal_id;
+        let ix = f.addrs.propose_config(
+            f.env.payer(),
+            k.pubkey(),
+            next,
+            ConfigChange::Guardian {
+                guardian: Some(g.pubkey()),
+            },
+            None,
+        );
+        f.env.send_unique(&[ix], &[&k]).await.expect_ok();
+        f.warp(DELAY).await;
+        f.close_epoch().await.expect_ok();
+        execute(&mut f, next, None).await.expect_ok();
+        assert_eq!(f.vault().await.guardian, g.pubkey());
+        let ix = f.addrs.cancel_config(k.pubkey(), id, f.env.payer());
+        f.env.send_unique(&[ix], &[&k]).await.expect_ok();
+    }
+);
 
 dual_test!(the_guardian_only_tightens, |mode| async move {
     let mut f = VaultFixture::new(mode).await;
@@ -557,6 +698,9 @@ dual_test!(a_pda_authority_governs_by_cpi, |mode| async move {
         .expect_error(AnchorErrorCode::AccountNotSigner);
     env.send_unique(&[via_multisig(ix)], &[]).await.expect_ok();
     env.warp(DELAY).await;
+    env.send_unique(&[a.close_epoch(env.payer(), [0; 3])], &[])
+        .await
+        .expect_ok();
     env.send_unique(&[a.execute_config(0, env.payer(), None)], &[])
         .await
         .expect_ok();

@@ -4,6 +4,7 @@
 use solana_signer::Signer;
 use tranche_vault::errors::VaultError;
 use tranche_vault::events::BorrowedEvent;
+use tranche_vault::state::CollateralParams;
 use tranche_vault::state::Tranche::{Junior, Senior};
 use tranche_vault_tests::builders::{collateral_params, AssetAddresses};
 use tranche_vault_tests::fixture::{User, VaultFixture, ONE};
@@ -11,19 +12,30 @@ use tranche_vault_tests::{dual_test, Mode};
 
 /// One SOL (9 decimals).
 const SOL: u64 = 1_000_000_000;
+/// The fixture's index of the SOL-like asset [`lending`] lists (index 0 is the fixture's stand-in borrower's).
+const S: usize = 1;
 
-/// A vault with 1M junior and 2M senior, a SOL-like collateral at 150, and a borrower with a position holding
-/// 10 SOL.
+/// A vault with 1M junior and 2M senior, a SOL-like collateral at 150 (`assets[S]`), and a borrower with a
+/// position holding 10 SOL.
 async fn lending(mode: Mode) -> (VaultFixture, User, anchor_lang::prelude::Pubkey) {
     let mut f = VaultFixture::new(mode).await;
     let lp = f.user(10_000_000 * ONE).await;
     f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
     f.deposit(&lp, Senior, 2_000_000 * ONE).await.expect_ok();
-    f.add_collateral(9, 150.0).await;
+    assert_eq!(f.add_collateral(9, 150.0).await, S);
     let b = f.user(0).await;
     let p = f.open_position(&b, 0).await;
-    f.deposit_collateral(&b, p, 0, 10 * SOL).await.expect_ok();
+    f.deposit_collateral(&b, p, S, 10 * SOL).await.expect_ok();
     (f, b, p)
+}
+
+/// `params` as `add_collateral_asset` takes them: disabled, cap 0 (the timelock enables the asset).
+fn listed(params: CollateralParams) -> CollateralParams {
+    CollateralParams {
+        enabled: false,
+        deposit_cap: 0,
+        ..params
+    }
 }
 
 dual_test!(borrows_within_ltv_and_repays, |mode| async move {
@@ -42,7 +54,7 @@ dual_test!(borrows_within_ltv_and_repays, |mode| async move {
         .expect_error(VaultError::LtvExceeded);
     f.borrow(&b, p, 49 * ONE).await.expect_ok();
     // Withdrawing any collateral now breaks the LTV.
-    f.withdraw_collateral(&b, p, 0, SOL / 10)
+    f.withdraw_collateral(&b, p, S, SOL / 10)
         .await
         .expect_error(VaultError::LtvExceeded);
     // Repay: more than owed is refused; part, then all.
@@ -59,9 +71,9 @@ dual_test!(borrows_within_ltv_and_repays, |mode| async move {
     f.repay(&b, p, debt).await.expect_ok();
     assert_eq!(f.position(p).await.scaled_debt_sf, 0);
     // Without debt, collateral leaves with no prices needed.
-    f.withdraw_collateral(&b, p, 0, 10 * SOL).await.expect_ok();
+    f.withdraw_collateral(&b, p, S, 10 * SOL).await.expect_ok();
     assert!(f.position(p).await.active().next().is_none());
-    assert_eq!(f.asset(0).await.total_deposits, 0);
+    assert_eq!(f.asset(S).await.total_deposits, 0);
 });
 
 dual_test!(
@@ -69,8 +81,8 @@ dual_test!(
     |mode| async move {
         let (mut f, b, p) = lending(mode).await;
         // One transaction: deposit 1 more SOL, then borrow what 11 SOL would not cover.
-        let from = f.fund_collateral(&b, 0, SOL).await;
-        let a = f.assets[0].addrs;
+        let from = f.fund_collateral(&b, S, SOL).await;
+        let a = f.assets[S].addrs;
         let deposit = f.addrs.deposit_collateral(b.key.pubkey(), p, &a, from, SOL);
         let pricing = f.pricing(p).await;
         let borrow = f.addrs.borrow(
@@ -91,82 +103,12 @@ dual_test!(
     }
 );
 
-dual_test!(oracle_attacks_are_refused, |mode| async move {
-    let (mut f, b, p) = lending(mode).await;
-    f.add_collateral(9, 30.0).await;
-    let now = f.env.now().await;
-    let c = f.assets[0];
-    // Another asset's (valid) price account in place of SOL's: a feed-id swap.
-    let mut pricing = f.pricing(p).await;
-    pricing[1] = f.assets[1].oracle;
-    let ix = f
-        .addrs
-        .borrow(b.key.pubkey(), p, b.quote, f.quote_oracle, &pricing, ONE);
-    f.env
-        .send_unique(&[ix], &[&b.key])
-        .await
-        .expect_error(VaultError::OracleFeedIdMismatch);
-    // A collateral price in place of the quote price.
-    let pricing = f.pricing(p).await;
-    let ix = f
-        .addrs
-        .borrow(b.key.pubkey(), p, b.quote, c.oracle, &pricing, ONE);
-    f.env
-        .send_unique(&[ix], &[&b.key])
-        .await
-        .expect_error(VaultError::OracleFeedIdMismatch);
-    // A copy of the right bytes under another owner (anyone can write such an account).
-    let fake = solana_keypair::Keypair::new().pubkey();
-    f.env
-        .set_price_update(fake, c.feed, c.price, c.conf, -8, now, true);
-    let mut acc = f.env.account(fake).await.expect("fake oracle");
-    acc.owner = anchor_lang::system_program::ID;
-    f.env.ctx.set_account(&fake, &acc.into());
-    let mut pricing = f.pricing(p).await;
-    pricing[1] = fake;
-    let ix = f
-        .addrs
-        .borrow(b.key.pubkey(), p, b.quote, f.quote_oracle, &pricing, ONE);
-    f.env
-        .send_unique(&[ix], &[&b.key])
-        .await
-        .expect_error(VaultError::OracleWrongOwner);
-    // Stale: published 61 s ago with a 60 s max age.
-    f.env
-        .set_price_update(c.oracle, c.feed, c.price, c.conf, -8, now - 61, true);
-    f.borrow(&b, p, ONE)
-        .await
-        .expect_error(VaultError::OracleStale);
-    // Low confidence: 1.01 % of the price with a 1 % ceiling.
-    f.env.set_price_update(
-        c.oracle,
-        c.feed,
-        c.price,
-        (c.price as u64) / 99,
-        -8,
-        now,
-        true,
-    );
-    f.borrow(&b, p, ONE)
-        .await
-        .expect_error(VaultError::OracleConfidenceTooWide);
-    // Partial verification.
-    f.env
-        .set_price_update(c.oracle, c.feed, c.price, c.conf, -8, now, false);
-    f.borrow(&b, p, ONE)
-        .await
-        .expect_error(VaultError::OracleNotFullyVerified);
-    // With a good price again, the same borrow goes through.
-    f.refresh_prices().await;
-    f.borrow(&b, p, ONE).await.expect_ok();
-});
-
 dual_test!(
     positions_refuse_foreign_and_duplicate_collateral,
     |mode| async move {
         let (mut f, b, p) = lending(mode).await;
         // Depositing the same asset again adds to its entry: one entry, never two.
-        f.deposit_collateral(&b, p, 0, SOL).await.expect_ok();
+        f.deposit_collateral(&b, p, S, SOL).await.expect_ok();
         assert_eq!(f.position(p).await.active().count(), 1);
         // The same entry twice in the pricing accounts.
         let mut pricing = f.pricing(p).await;
@@ -192,16 +134,16 @@ dual_test!(
             .await
             .expect_ok();
         let ov = other.addresses();
-        let mint = f.assets[0].addrs.mint;
+        let mint = f.assets[S].addrs.mint;
         let foreign = AssetAddresses::new(&ov.vault, mint, f.addrs.token_program);
         let ix = ov.add_collateral_asset(
             f.env.payer(),
             authority.pubkey(),
             &foreign,
-            collateral_params([0x77; 32]),
+            listed(collateral_params([0x77; 32])),
         );
         f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
-        let from = f.fund_collateral(&b, 0, SOL).await;
+        let from = f.fund_collateral(&b, S, SOL).await;
         let ix = f
             .addrs
             .deposit_collateral(b.key.pubkey(), p, &foreign, from, SOL);
@@ -213,7 +155,7 @@ dual_test!(
         let mallory = f.user(0).await;
         let ix = f
             .addrs
-            .deposit_collateral(mallory.key.pubkey(), p, &f.assets[0].addrs, from, SOL);
+            .deposit_collateral(mallory.key.pubkey(), p, &f.assets[S].addrs, from, SOL);
         f.env
             .send_unique(&[ix], &[&mallory.key])
             .await
@@ -225,7 +167,7 @@ dual_test!(add_collateral_asset_checks_every_bound, |mode| async move {
     let mut f = VaultFixture::new(mode).await;
     let mint = f.env.create_mint(f.addrs.token_program, 9).await;
     let a = AssetAddresses::new(&f.addrs.vault, mint, f.addrs.token_program);
-    let good = collateral_params([0x61; 32]);
+    let good = listed(collateral_params([0x61; 32]));
     let authority = f.authority.insecure_clone();
     let with = |f: &dyn Fn(&mut tranche_vault::state::CollateralParams)| {
         let mut p = good;
@@ -252,6 +194,20 @@ dual_test!(add_collateral_asset_checks_every_bound, |mode| async move {
             VaultError::InvalidOracleMaxConf,
         ),
         (with(&|p| p.oracle.kind = 2), VaultError::OracleKindUnknown),
+        (
+            with(&|p| p.oracle.program = solana_keypair::Keypair::new().pubkey()),
+            VaultError::OracleProgramNotAllowed,
+        ),
+        (
+            with(&|p| p.oracle.account = anchor_lang::prelude::Pubkey::default()),
+            VaultError::OracleAccountNotPinned,
+        ),
+        // Listing loosens nothing: an asset that would take deposits at once is refused.
+        (with(&|p| p.enabled = true), VaultError::NewAssetNotDisabled),
+        (
+            with(&|p| p.deposit_cap = 1),
+            VaultError::NewAssetNotDisabled,
+        ),
     ];
     for (params, err) in cases {
         let ix = f
@@ -303,14 +259,14 @@ dual_test!(
         let (mut f, b, p) = lending(mode).await;
         f.borrow(&b, p, 1_000 * ONE).await.expect_ok();
         let liq = f.user(10_000 * ONE).await;
-        f.liquidate(&liq, p, 0, 100 * ONE)
+        f.liquidate(&liq, p, S, 100 * ONE)
             .await
             .expect_error(VaultError::PositionHealthy);
         // Without debt, too.
         let other = f.user(0).await;
         let q = f.open_position(&other, 0).await;
-        f.deposit_collateral(&other, q, 0, SOL).await.expect_ok();
-        f.liquidate(&liq, q, 0, ONE)
+        f.deposit_collateral(&other, q, S, SOL).await.expect_ok();
+        f.liquidate(&liq, q, S, ONE)
             .await
             .expect_error(VaultError::PositionHealthy);
     }
@@ -324,15 +280,19 @@ dual_test!(
         let mut f = VaultFixture::with_params(mode, params).await;
         let lp = f.user(10_000_000 * ONE).await;
         f.deposit(&lp, Junior, 100_000 * ONE).await.expect_ok();
-        for _ in 0..9 {
-            f.add_collateral(9, 1_000.0).await;
-        }
+        let assets: Vec<usize> = {
+            let mut v = vec![];
+            for _ in 0..9 {
+                v.push(f.add_collateral(9, 1_000.0).await);
+            }
+            v
+        };
         let b = f.user(0).await;
         let p = f.open_position(&b, 0).await;
-        for i in 0..8 {
+        for &i in &assets[..8] {
             f.deposit_collateral(&b, p, i, 100 * SOL).await.expect_ok();
         }
-        f.deposit_collateral(&b, p, 8, SOL)
+        f.deposit_collateral(&b, p, assets[8], SOL)
             .await
             .expect_error(VaultError::PositionFull);
         // 800k of collateral against 100k of liquidity: the utilization cap (90 %) binds, then the liquidity.
@@ -349,8 +309,12 @@ dual_test!(
             .expect_error(VaultError::InsufficientLiquidity);
         // An emptied entry frees its slot for another asset.
         f.repay(&b, p, 90_000 * ONE).await.expect_ok();
-        f.withdraw_collateral(&b, p, 3, 100 * SOL).await.expect_ok();
-        f.deposit_collateral(&b, p, 8, SOL).await.expect_ok();
+        f.withdraw_collateral(&b, p, assets[3], 100 * SOL)
+            .await
+            .expect_ok();
+        f.deposit_collateral(&b, p, assets[8], SOL)
+            .await
+            .expect_ok();
         assert_eq!(f.position(p).await.active().count(), 8);
     }
 );
@@ -383,6 +347,11 @@ async fn legacy_pyth_account_prices_a_borrow_on_chain() {
     let mut f = VaultFixture::new(Mode::Sbf).await;
     let lp = f.user(10_000_000 * ONE).await;
     f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
+    let mut params = collateral_params([0; 32]);
+    params.oracle.kind = tranche_vault::oracle::OracleKind::PythLegacy.to_u8();
+    params.oracle.program = tranche_vault::oracle::PYTH_LEGACY_PROGRAM_ID;
+    params.oracle.account = key;
+    let sol = f.add_collateral_with(9, 132.72, params).await;
     // The account's own time (2024-07-04), and fresh quote prices at it.
     let now = f.env.now().await;
     f.warp(raw.publish_time + 5 - now).await;
@@ -397,12 +366,6 @@ async fn legacy_pyth_account_prices_a_borrow_on_chain() {
         }
         .into(),
     );
-    let mut params = collateral_params([0; 32]);
-    params.oracle.kind = tranche_vault::oracle::OracleKind::PythLegacy.to_u8();
-    params.oracle.program = tranche_vault::oracle::PYTH_LEGACY_PROGRAM_ID;
-    params.oracle.reference = key.to_bytes();
-    let sol = f.add_collateral_with(9, 132.72, params).await;
-    f.assets[sol].oracle = key; // priced by the legacy account, not by a fixture-written one
     let b = f.user(0).await;
     let p = f.open_position(&b, 0).await;
     f.deposit_collateral(&b, p, sol, 10 * SOL).await.expect_ok();
@@ -420,14 +383,7 @@ dual_test!(
         let mut f = VaultFixture::new(mode).await;
         let mint = f.env.create_mint(TOKEN_2022, 9).await;
         let a = AssetAddresses::new(&f.addrs.vault, mint, TOKEN_2022);
-        let authority = f.authority.insecure_clone();
-        let ix = f.addrs.add_collateral_asset(
-            f.env.payer(),
-            authority.pubkey(),
-            &a,
-            collateral_params([0x70; 32]),
-        );
-        f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
+        f.list_collateral(&a, collateral_params([0x70; 32])).await;
         let b = f.user(0).await;
         let p = f.open_position(&b, 0).await;
         let account = f

@@ -89,24 +89,21 @@ fn hex32(s: &str) -> [u8; 32] {
     out
 }
 
-/// A permissive config for `f` (its own owner, its own feed or address, a day of age, any confidence), so that
-/// only the format checks can refuse it.
+/// A permissive config for `f` (pinned to its own address, its own owner and feed, a day of age, any confidence),
+/// so that only the format checks can refuse it.
 fn config_for(f: &Fixture, now_age_ok: bool) -> (OracleConfig, i64) {
     let pull = f.decoded["format"] == "PriceUpdateV2";
-    let (kind, reference, publish) = if pull {
+    let (kind, feed_id, publish) = if pull {
         let feed = hex32(f.decoded["feed_id"].as_str().expect("feed id"));
         (OracleKind::PythPull, feed, i(&f.decoded["publish_time"]))
     } else {
-        (
-            OracleKind::PythLegacy,
-            f.key.to_bytes(),
-            i(&f.decoded["timestamp"]),
-        )
+        (OracleKind::PythLegacy, [0; 32], i(&f.decoded["timestamp"]))
     };
     let cfg = OracleConfig {
         kind,
         program: f.owner,
-        reference,
+        feed_id,
+        account: f.key,
         max_age_secs: 86_400,
         max_conf_bps: 10_000,
     };
@@ -249,12 +246,32 @@ fn substituted_accounts_and_policies_are_refused() {
     let sol = by("marginfi_pyth_push_sol_price_bin.json");
     let usdc = by("marginfi_pyth_push_usdc_price_bin.json");
     let (sol_cfg, now) = config_for(sol, true);
-    // Feed-id swap: a valid USDC update where SOL's feed is pinned.
-    let e = read_price(&sol_cfg, &usdc.key, &usdc.owner, &usdc.data, now).unwrap_err();
+    // Price selection: a valid update of the same feed in another account than the pinned one (anyone can post
+    // one, at any past publish time).
+    let elsewhere = Pubkey::new_unique();
+    let e = read_price(&sol_cfg, &elsewhere, &sol.owner, &sol.data, now).unwrap_err();
+    assert_eq!(e, error!(VaultError::OracleWrongAccount));
+    // Feed-id swap: a valid USDC update at the pinned address where SOL's feed is pinned.
+    let at_usdc = OracleConfig {
+        account: usdc.key,
+        ..sol_cfg
+    };
+    let e = read_price(&at_usdc, &usdc.key, &usdc.owner, &usdc.data, now).unwrap_err();
     assert_eq!(e, error!(VaultError::OracleFeedIdMismatch));
     // A legacy account presented for a pull feed: wrong size.
     let legacy = by("marginfi_pyth_legacy_sol_price_bin.json");
-    let e = read_price(&sol_cfg, &legacy.key, &PYTH_RECEIVER_ID, &legacy.data, now).unwrap_err();
+    let at_legacy = OracleConfig {
+        account: legacy.key,
+        ..sol_cfg
+    };
+    let e = read_price(
+        &at_legacy,
+        &legacy.key,
+        &PYTH_RECEIVER_ID,
+        &legacy.data,
+        now,
+    )
+    .unwrap_err();
     assert_eq!(e, error!(VaultError::OracleWrongAccountSize));
     // A 134-byte account with another discriminator.
     let mut forged = sol.data.clone();
@@ -293,7 +310,7 @@ fn substituted_accounts_and_policies_are_refused() {
     assert_eq!(e, error!(VaultError::OracleWrongAccount));
 }
 
-/// The bot's default price account for a pull feed is the sponsored one: the captured mainnet SOL/USD and USDC/USD
+/// The default pinned account of a pull feed is the sponsored one: the captured mainnet SOL/USD and USDC/USD
 /// push-feed accounts sit at the push oracle's shard-0 PDA of their feed id.
 #[test]
 fn sponsored_feed_accounts_are_the_push_oracle_shard_zero_pdas() {

@@ -12,7 +12,9 @@ use anchor_lang::prelude::Pubkey;
 use anyhow::{Context, Result};
 use tranche_vault::math::fixed::Sf;
 use tranche_vault::math::health::{debt_value, value_floor, Health};
-use tranche_vault::oracle::{read_price, OraclePrice, OracleSetting};
+use tranche_vault::oracle::{
+    read_price, read_price_or_none, OracleConfig, OraclePrice, OracleSetting,
+};
 use tranche_vault::state::{CollateralAsset, Position, Vault};
 
 pub mod rpc;
@@ -41,21 +43,37 @@ pub struct Market {
 }
 
 impl Market {
-    /// The price in the account `key`, read with `setting` at `now` (the program's own reader and checks).
+    /// The price in the account `key`, read with `setting` at `now` (the program's own reader and checks;
+    /// `key` is the pinned account unless `--price-account` overrode it for a what-if).
     fn price(&self, setting: &OracleSetting, key: &Pubkey, now: i64) -> Result<OraclePrice> {
+        let (cfg, raw) = self.config_for(setting, key)?;
+        Ok(read_price(&cfg, key, &raw.owner, &raw.data, now)?)
+    }
+
+    /// As `liquidate` reads an entry it does not seize: `None` when the price fails (the entry counts as 0).
+    fn price_or_none(
+        &self,
+        setting: &OracleSetting,
+        key: &Pubkey,
+        now: i64,
+    ) -> Result<Option<OraclePrice>> {
+        let (cfg, raw) = self.config_for(setting, key)?;
+        Ok(read_price_or_none(&cfg, key, &raw.owner, &raw.data, now)?)
+    }
+
+    fn config_for(&self, setting: &OracleSetting, key: &Pubkey) -> Result<(OracleConfig, &Raw)> {
         let raw = self.oracles.get(key).context("price account not fetched")?;
-        Ok(read_price(
-            &setting.config()?,
-            key,
-            &raw.owner,
-            &raw.data,
-            now,
-        )?)
+        let cfg = OracleConfig {
+            account: *key,
+            ..setting.config()?
+        };
+        Ok((cfg, raw))
     }
 }
 
-/// Scores `position` exactly as `liquidate` will: collateral at the oracle's low side, debt at the quote's high
-/// side, the vault's current borrow index.
+/// Scores `position` exactly as `liquidate` will: collateral at the oracle's low side, an entry whose price fails
+/// at 0, debt at the quote's high side, the vault's current borrow index. It seizes the entry worth most, which
+/// always has a working price.
 pub fn assess(position: &Position, vault: &Vault, market: &Market, now: i64) -> Result<Assessment> {
     let mut entries = Vec::with_capacity(8);
     let mut best: Option<(Sf, Pubkey)> = None;
@@ -68,12 +86,14 @@ pub fn assess(position: &Position, vault: &Vault, market: &Market, now: i64) -> 
             .oracle_of
             .get(&e.asset)
             .context("no price account for the asset")?;
-        let price = market.price(&asset.oracle, oracle, now)?;
-        let value = value_floor(e.amount, asset.decimals, price.low())?;
-        if best.is_none_or(|(v, _)| value > v) {
-            best = Some((value, e.asset));
+        let price = market.price_or_none(&asset.oracle, oracle, now)?;
+        if let Some(p) = &price {
+            let value = value_floor(e.amount, asset.decimals, p.low())?;
+            if best.is_none_or(|(v, _)| value > v) {
+                best = Some((value, e.asset));
+            }
         }
-        entries.push(asset.priced(e.amount, &price));
+        entries.push(asset.priced(e.amount, price.as_ref()));
     }
     let quote = market.price(&vault.quote_oracle, &market.quote_oracle, now)?;
     let debt = position.debt_native(vault.borrow_index_sf.get())?;
@@ -124,7 +144,7 @@ pub fn bench(n: usize) -> Result<(usize, usize, f64)> {
     };
     let mut keys = vec![];
     for i in 0..8u8 {
-        let (asset, oracle) = (Pubkey::new_unique(), Pubkey::new_unique());
+        let asset = Pubkey::new_unique();
         let mut a: CollateralAsset = CollateralAsset {
             vault: Pubkey::default(),
             mint: Pubkey::default(),
@@ -143,6 +163,7 @@ pub fn bench(n: usize) -> Result<(usize, usize, f64)> {
             _reserved: [0; 8],
         };
         a.enabled = true;
+        let oracle = a.oracle.account;
         market.assets.insert(asset, a);
         market.oracle_of.insert(asset, oracle);
         market.oracles.insert(

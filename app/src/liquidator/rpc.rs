@@ -40,8 +40,8 @@ use solana_rpc_client_api::config::{
 use solana_rpc_client_api::filter::{Memcmp, RpcFilterType};
 use solana_signer::Signer;
 use solana_transaction::Transaction;
-use tranche_vault::client::{pyth_push_feed_account, AssetAddresses, VaultAddresses};
-use tranche_vault::oracle::{OracleKind, OracleSetting};
+use tranche_vault::client::{AssetAddresses, VaultAddresses};
+use tranche_vault::oracle::OracleSetting;
 use tranche_vault::state::{CollateralAsset, Position, Vault};
 use tranche_vault::LiquidateArgs;
 
@@ -187,16 +187,13 @@ fn run_round(
     Ok((scanned, sent))
 }
 
-/// The price account the bot passes for an oracle setting: the override for `mint`, else the legacy account
-/// itself, else Pyth's sponsored shard-0 feed account.
-fn price_account(opts: &BotOpts, mint: &Pubkey, setting: &OracleSetting) -> Result<Pubkey> {
-    if let Some(k) = opts.price_accounts.get(mint) {
-        return Ok(*k);
-    }
-    Ok(match OracleKind::from_u8(setting.kind)? {
-        OracleKind::PythLegacy => Pubkey::new_from_array(setting.reference),
-        OracleKind::PythPull => pyth_push_feed_account(&setting.reference, 0),
-    })
+/// The price account the bot reads for an oracle setting: the override for `mint` (to score a what-if; the
+/// program takes only the pinned account), else the account the setting pins.
+fn price_account(opts: &BotOpts, mint: &Pubkey, setting: &OracleSetting) -> Pubkey {
+    opts.price_accounts
+        .get(mint)
+        .copied()
+        .unwrap_or(setting.account)
 }
 
 fn read_chain(rpc: &RpcClient, opts: &BotOpts) -> Result<Chain> {
@@ -246,10 +243,10 @@ fn read_chain(rpc: &RpcClient, opts: &BotOpts) -> Result<Chain> {
         }
     }
     positions.sort_by_key(|(k, _)| *k);
-    let quote_oracle = price_account(opts, &vault.quote_mint, &vault.quote_oracle)?;
+    let quote_oracle = price_account(opts, &vault.quote_mint, &vault.quote_oracle);
     let mut oracle_of = HashMap::new();
     for (k, a) in &assets {
-        oracle_of.insert(*k, price_account(opts, &a.mint, &a.oracle)?);
+        oracle_of.insert(*k, price_account(opts, &a.mint, &a.oracle));
     }
     let mut keys: Vec<Pubkey> = oracle_of.values().copied().collect();
     keys.push(quote_oracle);

@@ -539,15 +539,7 @@ fn readonly(keys: &[Pubkey]) -> Vec<anchor_lang::solana_program::instruction::Ac
         .collect()
 }
 
-/// The Pyth push-oracle program, whose PDAs are the sponsored price-feed accounts (owned by the Receiver).
-pub const PYTH_PUSH_ORACLE_ID: Pubkey =
-    anchor_lang::pubkey!("pythWSnswVUd12oZpeFP8e9CVaEqJg25g1Vtc2biRsT");
-
-/// The sponsored `PriceUpdateV2` account of `feed` in `shard`: PDA `[shard u16 LE, feed id]` of the push oracle.
-/// Off-chain clients pass it as the price account of a pull-oracle setting (which pins the feed, not the address).
-pub fn pyth_push_feed_account(feed: &[u8; 32], shard: u16) -> Pubkey {
-    Pubkey::find_program_address(&[&shard.to_le_bytes(), feed], &PYTH_PUSH_ORACLE_ID).0
-}
+pub use crate::oracle::{pyth_push_feed_account, PYTH_PUSH_ORACLE_ID};
 
 /// The bytes of a Pyth `PriceUpdateV2` account for `feed`: `price` and `conf` in units of 10^`expo` (the EMA equal
 /// to them), published at `publish_time`, fully verified or not. For tests, the demo and benchmarks, which write

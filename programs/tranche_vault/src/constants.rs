@@ -17,7 +17,7 @@ pub const SEED_REDEMPTION: &[u8] = b"redemption";
 pub const SEED_GENERATION: &[u8] = b"generation";
 
 /// Layout version written by `initialize_vault`; bumped with every layout change of [`crate::state::Vault`].
-pub const VAULT_VERSION: u8 = 1;
+pub const VAULT_VERSION: u8 = 2;
 
 /// One in basis points. // expo = -4
 pub const BPS: u64 = 10_000;
@@ -78,3 +78,9 @@ pub const FULL_LIQUIDATION_HEALTH_BPS: u64 = 9_500;
 pub const SEED_PROPOSAL: &[u8] = b"proposal";
 /// Every pause flag; `set_pause` refuses other bits.
 pub const PAUSE_ALL: u32 = PAUSE_DEPOSITS | PAUSE_BORROWS | PAUSE_REDEMPTION_REQUESTS;
+
+/// Total debt at which the borrow index stops growing, native quote units (2^62): accrual never overflows, so
+/// repayments and liquidations always run, even after decades at the highest rate with nobody acting.
+pub const MAX_DEBT_NATIVE: u64 = 1 << 62;
+/// How long after its ETA a proposal may be executed, seconds (14 days); after that it has expired.
+pub const PROPOSAL_EXECUTION_WINDOW_SECS: i64 = 14 * 86_400;

@@ -82,6 +82,41 @@ pub fn create_pda_account<'info>(
     )
 }
 
+/// Creates the account `value` of this program at the PDA `target` (signing with `target_seeds`), `space` bytes
+/// paid by `payer`, and writes it. Every account the program makes goes through here or [`create_pda_account`],
+/// never Anchor's `init`: on a pre-funded address `init` uses a system instruction (`CreateAccountAllowPrefund`)
+/// that agave 3.1 refuses, so a transfer to a predictable address (the next proposal, a holder's redemption
+/// request) would block it for ever.
+pub fn create_program_account<'info, T: AccountSerialize>(
+    payer: &AccountInfo<'info>,
+    target: &AccountInfo<'info>,
+    system_program: &AccountInfo<'info>,
+    space: usize,
+    target_seeds: &[&[u8]],
+    value: &T,
+) -> Result<()> {
+    require!(
+        *target.owner == anchor_lang::system_program::ID && target.data_is_empty(),
+        crate::errors::VaultError::AccountAlreadyExists
+    );
+    create_pda_account(
+        payer,
+        target,
+        system_program,
+        space,
+        &crate::ID,
+        target_seeds,
+    )?;
+    write_account(target, value)
+}
+
+/// Writes `value` (discriminator, then borsh) into `target`'s data.
+pub fn write_account<T: AccountSerialize>(target: &AccountInfo, value: &T) -> Result<()> {
+    let mut data = target.try_borrow_mut_data()?;
+    let mut out: &mut [u8] = &mut data;
+    value.try_serialize(&mut out)
+}
+
 /// Token-2022 mint extensions that do not change what a transfer moves or who can move it.
 const ALLOWED_MINT_EXTENSIONS: [ExtensionType; 6] = [
     ExtensionType::MetadataPointer,

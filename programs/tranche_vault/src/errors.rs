@@ -188,4 +188,28 @@ pub enum VaultError {
     JuniorHasNoTarget,
     #[msg("Proposal belongs to another vault, or the rent receiver is not its payer")]
     WrongProposal,
+    #[msg("Oracle setting names an owner program that is not a known Pyth program (ALLOWED_ORACLE_PROGRAMS)")]
+    OracleProgramNotAllowed,
+    #[msg("Oracle setting pins no price account (account is the default key)")]
+    OracleAccountNotPinned,
+    #[msg("A new collateral asset is listed disabled with deposit cap 0: enabling it goes through the timelock")]
+    NewAssetNotDisabled,
+    #[msg("Timelock delay is shorter than the epoch: a request filed when a proposal appears could not be filled before it executes")]
+    TimelockShorterThanEpoch,
+    #[msg("This change loosens risk: it cannot execute while redemption requests are paused, or after they were paused since it was proposed")]
+    RedemptionsPausedSinceProposal,
+    #[msg("This change loosens risk: an epoch must close after it was proposed (filling the requests filed meanwhile) before it executes")]
+    NoEpochClosedSinceProposal,
+    #[msg(
+        "The proposal's execution window (PROPOSAL_EXECUTION_WINDOW_SECS after its ETA) has passed"
+    )]
+    ProposalExpired,
+    #[msg("The proposal was made before the authority changed: it is void")]
+    ProposalVoided,
+    #[msg("A token account of the caller's is owned by the vault (its liquidity, a custody or an escrow)")]
+    VaultOwnedTokenAccount,
+    #[msg("The epoch has ended with redemptions queued: close_epoch (permissionless) must run before a new borrow")]
+    EpochCloseDue,
+    #[msg("The account already exists: a position id, a proposal id or a collateral asset is created once")]
+    AccountAlreadyExists,
 }

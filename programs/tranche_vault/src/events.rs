@@ -357,6 +357,8 @@ pub struct AuthorityAcceptedEvent {
     pub vault: Pubkey,
     pub old_authority: Pubkey,
     pub new_authority: Pubkey,
+    /// Every pending proposal with a smaller id is now void.
+    pub first_valid_proposal_id: u64,
     /// Unix seconds.
     pub ts: i64,
 }

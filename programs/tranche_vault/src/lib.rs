@@ -65,7 +65,8 @@ pub mod tranche_vault {
         Accrue::handler(ctx)
     }
 
-    /// Whitelist a collateral mint with its oracle and risk parameters (authority).
+    /// List a collateral mint with its oracle and risk parameters, disabled with cap 0 (authority); the timelock
+    /// enables it.
     pub fn add_collateral_asset(
         ctx: Context<AddCollateralAsset>,
         params: CollateralParams,

@@ -8,13 +8,24 @@ use crate::math::health::{debt_value, Health};
 use crate::oracle::OraclePrice;
 use crate::state::{CollateralAsset, Position, Vault};
 
+/// How strictly the entries' prices are read. Every account is checked against its pinned address either way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pricing {
+    /// Every entry must price (borrow, withdraw): a failing oracle refuses the action.
+    Strict,
+    /// `liquidate`: only `seize` must price; an entry whose price fails is valued at 0, which can only make the
+    /// liquidation easier, so a dust entry on a broken oracle cannot shield a position.
+    Liquidation { seize: Pubkey },
+}
+
 /// One priced entry.
 #[derive(Clone, Copy, Debug)]
 pub struct EntryPrice {
     pub asset: Pubkey,
     pub decimals: u8,
     pub liquidation_bonus_bps: u16,
-    pub price: OraclePrice,
+    /// `None` when the oracle failed and the entry was valued at 0 ([`Pricing::Liquidation`] only).
+    pub price: Option<OraclePrice>,
 }
 
 /// A position's health with each entry's price (in the order of the position's active entries).
@@ -36,6 +47,7 @@ pub fn price_position(
     remaining: &[AccountInfo],
     quote_oracle: &AccountInfo,
     now: i64,
+    pricing: Pricing,
     amount_of: impl Fn(&Pubkey, u64) -> u64,
 ) -> Result<PricedPosition> {
     let active: Vec<_> = position.active().copied().collect();
@@ -63,8 +75,13 @@ pub fn price_position(
             *vault_key,
             VaultError::CollateralFromAnotherVault
         );
-        let price = asset.oracle.read(&pair[1], now)?;
-        priced.push(asset.priced(amount_of(&entry.asset, entry.amount), &price));
+        let price = match pricing {
+            Pricing::Liquidation { seize } if seize != entry.asset => {
+                asset.oracle.read_or_none(&pair[1], now)?
+            }
+            _ => Some(asset.oracle.read(&pair[1], now)?),
+        };
+        priced.push(asset.priced(amount_of(&entry.asset, entry.amount), price.as_ref()));
         entries.push(EntryPrice {
             asset: entry.asset,
             decimals: asset.decimals,

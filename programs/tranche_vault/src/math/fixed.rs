@@ -132,6 +132,58 @@ pub fn ratio_floor(num: u64, den: u64) -> Result<Sf> {
     mul_div_floor(Sf::ONE, num, den)
 }
 
+/// The 256-bit product `x · y` as (high, low) halves.
+pub fn mul_wide(x: u128, y: u128) -> (u128, u128) {
+    const M: u128 = u64::MAX as u128;
+    let (x1, x0) = (x >> 64, x & M);
+    let (y1, y0) = (y >> 64, y & M);
+    let (p00, p01, p10, p11) = (x0 * y0, x0 * y1, x1 * y0, x1 * y1);
+    // Each term is below 2^64, so the middle column fits in 66 bits.
+    let mid = (p00 >> 64) + (p01 & M) + (p10 & M);
+    let lo = (p00 & M) | (mid << 64);
+    let hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
+    (hi, lo)
+}
+
+/// `x · y / z` on raw 128-bit values, exact, rounded down or (`up`) up: the product may need 256 bits. `None` when
+/// the quotient exceeds u128. One u128 division when the product fits 128 bits; otherwise a 128-step
+/// shift-and-subtract division of the 256-bit product.
+pub fn mul_div_wide(x: u128, y: u128, z: u128, up: bool) -> Result<Option<u128>> {
+    if z == 0 {
+        return err!(VaultError::DivisionByZero);
+    }
+    let (hi, lo) = mul_wide(x, y);
+    let (q, exact) = if hi == 0 {
+        (lo / z, lo % z == 0)
+    } else {
+        if hi >= z {
+            return Ok(None);
+        }
+        // Invariant: r < z. Each step brings down one bit of `lo`; a bit shifted out of r means r ≥ 2^128 > z.
+        let (mut r, mut q) = (hi, 0u128);
+        for i in (0..128).rev() {
+            let carry = r >> 127;
+            r = (r << 1) | ((lo >> i) & 1);
+            q <<= 1;
+            if carry == 1 || r >= z {
+                r = r.wrapping_sub(z);
+                q |= 1;
+            }
+        }
+        (q, r == 0)
+    };
+    Ok(if up && !exact {
+        q.checked_add(1)
+    } else {
+        Some(q)
+    })
+}
+
+/// `⌊x · y / z⌋` on raw 128-bit values, exact ([`mul_div_wide`]); `MathOverflow` when it exceeds u128.
+pub fn mul_div_wide_floor(x: u128, y: u128, z: u128) -> Result<u128> {
+    mul_div_wide(x, y, z, false)?.ok_or_else(overflow)
+}
+
 /// `⌊a · b / c⌋` on u64 values through u128 (no overflow for any u64 inputs; the result must fit u64).
 pub fn mul_div_u64_floor(a: u64, b: u64, c: u64) -> Result<u64> {
     if c == 0 {
@@ -142,7 +194,7 @@ pub fn mul_div_u64_floor(a: u64, b: u64, c: u64) -> Result<u64> {
 
 #[cfg(test)]
 #[allow(clippy::needless_range_loop)] // tests index parallel arrays by tranche
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -191,8 +243,103 @@ mod tests {
         assert!(mul_floor(third, from_native(3)).unwrap() < Sf::ONE);
     }
 
+    /// The 256-bit product as four u64 limbs, most significant first (schoolbook, independent of `mul_wide`).
+    pub(crate) fn product_256(x: u128, y: u128) -> [u64; 4] {
+        let xs = [x as u64, (x >> 64) as u64];
+        let ys = [y as u64, (y >> 64) as u64];
+        let mut out = [0u64; 4]; // least significant first while accumulating
+        for (i, a) in xs.iter().enumerate() {
+            let mut carry = 0u128;
+            for (j, b) in ys.iter().enumerate() {
+                let cur = u128::from(out[i + j]) + u128::from(*a) * u128::from(*b) + carry;
+                out[i + j] = cur as u64;
+                carry = cur >> 64;
+            }
+            let mut k = i + 2;
+            while carry > 0 {
+                let cur = u128::from(out[k]) + carry;
+                out[k] = cur as u64;
+                carry = cur >> 64;
+                k += 1;
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    /// `q · z ≤ x · y < (q + 1) · z`, compared on independent 256-bit products.
+    pub(crate) fn is_floor_quotient(q: u128, x: u128, y: u128, z: u128) -> bool {
+        let num = product_256(x, y);
+        let below = product_256(q, z);
+        let above = match q.checked_add(1) {
+            Some(q1) => product_256(q1, z),
+            None => {
+                // (2^128) · z: z shifted up two limbs.
+                [(z >> 64) as u64, z as u64, 0, 0]
+            }
+        };
+        below <= num && num < above
+    }
+
+    #[test]
+    fn mul_div_wide_edges() {
+        assert_eq!(mul_wide(u128::MAX, u128::MAX), (u128::MAX - 1, 1));
+        assert_eq!(
+            mul_div_wide_floor(u128::MAX, u128::MAX, u128::MAX).unwrap(),
+            u128::MAX
+        );
+        assert_eq!(mul_div_wide_floor(u128::MAX, 2, u128::MAX).unwrap(), 2);
+        assert!(mul_div_wide_floor(u128::MAX, 2, 1).is_err());
+        assert!(mul_div_wide_floor(1, 1, 0).is_err());
+        assert_eq!(mul_div_wide_floor(7, 3, 2).unwrap(), 10);
+        assert_eq!(mul_div_wide(7, 3, 2, true).unwrap(), Some(11));
+        assert_eq!(mul_div_wide(8, 3, 2, true).unwrap(), Some(12));
+        assert_eq!(
+            mul_div_wide(u128::MAX, u128::MAX, u128::MAX, true).unwrap(),
+            Some(u128::MAX)
+        );
+        // A divisor with its top bit set: the shifted remainder carries out of 128 bits.
+        let z = (1u128 << 127) + 12_345;
+        let q = mul_div_wide_floor(u128::MAX - 3, u128::MAX >> 1, z).unwrap();
+        assert!(is_floor_quotient(q, u128::MAX - 3, u128::MAX >> 1, z));
+    }
+
     proptest! {
         #![proptest_config(crate::math::proptest_config(4096))]
+
+        /// `mul_div_wide_floor` is the exact floor whenever the quotient fits u128, and refuses exactly when it
+        /// does not.
+        #[test]
+        fn mul_div_wide_matches_reference(x: u128, y: u128, z in 1u128..) {
+            let fits = {
+                // quotient ≤ u128::MAX ⟺ x · y < 2^128 · z.
+                let num = product_256(x, y);
+                num < [(z >> 64) as u64, z as u64, 0, 0]
+            };
+            match mul_div_wide_floor(x, y, z) {
+                Ok(q) => {
+                    prop_assert!(fits);
+                    prop_assert!(is_floor_quotient(q, x, y, z));
+                    // Rounded up: the same, plus one unless the division is exact.
+                    let exact = product_256(q, z) == product_256(x, y);
+                    let up = mul_div_wide(x, y, z, true).unwrap();
+                    prop_assert_eq!(up, q.checked_add(u128::from(!exact)));
+                }
+                Err(e) => {
+                    prop_assert!(!fits);
+                    prop_assert_eq!(e, error!(VaultError::MathOverflow));
+                    prop_assert_eq!(mul_div_wide(x, y, z, true).unwrap(), None);
+                }
+            }
+        }
+
+        /// The same on the shapes pricing uses: a value, a power of ten, a price.
+        #[test]
+        fn mul_div_wide_pricing_shapes(x in 0u128..(1u128 << 100), dec in 0u32..=18, z in 1u128..(1u128 << 100)) {
+            let y = 10u128.pow(dec);
+            let q = mul_div_wide_floor(x, y, z).unwrap();
+            prop_assert!(is_floor_quotient(q, x, y, z));
+        }
 
         #[test]
         fn mul_div_matches_reference(x: u128, num: u64, den in 1u64..) {

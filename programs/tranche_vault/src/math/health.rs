@@ -7,7 +7,7 @@
 
 use anchor_lang::prelude::*;
 
-use super::fixed::{add, mul_div_ceil, mul_div_floor, Sf};
+use super::fixed::{add, mul_div_ceil, mul_div_floor, mul_div_wide, Sf};
 use crate::constants::BPS;
 use crate::errors::VaultError;
 
@@ -29,14 +29,30 @@ pub fn debt_value(debt: u64, quote_decimals: u8, quote_high: Sf) -> Result<Sf> {
     value_ceil(debt, quote_decimals, quote_high)
 }
 
-/// Native units of a token worth `value` at `price`, rounded down: `⌊value · 10^decimals / price⌋`.
-pub fn amount_for_value_floor(value: Sf, decimals: u8, price: Sf) -> Result<u64> {
+/// Native units of a token worth `value` at `price`: `value · 10^decimals / price`, exact (the product is formed
+/// in 256 bits, so 18-decimal tokens and large values work), rounded down or (`up`) up; `None` when the amount
+/// exceeds u64.
+fn amount_for_value(value: Sf, decimals: u8, price: Sf, up: bool) -> Result<Option<u64>> {
     require!(price > Sf::ZERO, VaultError::OracleNonPositivePrice);
-    let scaled = value
-        .checked_mul_int(u128::from(pow10(decimals)?))
-        .ok_or(VaultError::MathOverflow)?;
-    let q = scaled.checked_div(price).ok_or(VaultError::MathOverflow)?;
-    u64::try_from(q.to_num::<u128>()).map_err(|_| error!(VaultError::MathOverflow))
+    let m = u128::from(pow10(decimals)?);
+    let q = mul_div_wide(value.to_bits(), m, price.to_bits(), up)?;
+    Ok(q.and_then(|q| u64::try_from(q).ok()))
+}
+
+/// Native units of a token worth `value` at `price`, rounded down: `⌊value · 10^decimals / price⌋`, exact.
+/// `MathOverflow` only when the amount itself exceeds u64.
+pub fn amount_for_value_floor(value: Sf, decimals: u8, price: Sf) -> Result<u64> {
+    amount_for_value(value, decimals, price, false)?.ok_or_else(|| error!(VaultError::MathOverflow))
+}
+
+/// `min(⌊value · 10^decimals / price⌋, cap)`: never fails because the amount is large.
+pub fn amount_for_value_floor_capped(value: Sf, decimals: u8, price: Sf, cap: u64) -> Result<u64> {
+    Ok(amount_for_value(value, decimals, price, false)?.map_or(cap, |a| a.min(cap)))
+}
+
+/// `min(⌈value · 10^decimals / price⌉, cap)`: what is owed for `value`, never failing because it is large.
+pub fn amount_for_value_ceil_capped(value: Sf, decimals: u8, price: Sf, cap: u64) -> Result<u64> {
+    Ok(amount_for_value(value, decimals, price, true)?.map_or(cap, |a| a.min(cap)))
 }
 
 pub fn pow10(decimals: u8) -> Result<u64> {
@@ -147,17 +163,40 @@ mod tests {
         );
     }
 
+    #[test]
+    fn amount_for_value_at_18_decimals() {
+        // 1,050,000 price units of an 18-decimal token at 100,000: 10.5 tokens. value · 10^18 needs 141 bits.
+        let a = amount_for_value_floor(Sf::from_num(1_050_000), 18, Sf::from_num(100_000)).unwrap();
+        assert_eq!(a, 10_500_000_000_000_000_000);
+        // Beyond u64 native units (18.4 whole tokens of 18 decimals cannot hold 19): refused, never wrapped.
+        let e = amount_for_value_floor(Sf::from_num(19), 18, Sf::ONE).unwrap_err();
+        assert_eq!(e, error!(VaultError::MathOverflow));
+    }
+
     proptest! {
         #![proptest_config(crate::math::proptest_config(4096))]
 
-        /// Converting a value to an amount and back never gives more value than asked for.
+        /// For every decimals value 0..=18 and any value and positive price: the amount is the exact floor of
+        /// `value · 10^decimals / price` (`a · price ≤ value · 10^d < (a + 1) · price`, on independent 256-bit
+        /// products), so converting back never gives more than asked for; and the only error is
+        /// `MathOverflow`, exactly when that floor exceeds u64.
         #[test]
-        fn amount_for_value_never_over_pays(value in 0u64..(1 << 40), price in 1u64..(1 << 30), dec in 0u8..=18) {
-            let price = Sf::from_num(price) / 1_000;
-            prop_assume!(price > Sf::ZERO);
-            let v = Sf::from_num(value);
-            if let Ok(a) = amount_for_value_floor(v, dec, price) {
-                prop_assert!(value_floor(a, dec, price).unwrap() <= v);
+        fn amount_for_value_never_over_pays(value: u128, price in 1u128.., dec in 0u8..=18) {
+            use crate::math::fixed::tests::{is_floor_quotient, product_256};
+            let m = 10u128.pow(u32::from(dec));
+            let (v, p) = (Sf::from_bits(value), Sf::from_bits(price));
+            // floor ≤ u64::MAX ⟺ value · 10^d < (u64::MAX + 1) · price.
+            let fits = product_256(value, m) < product_256(1u128 << 64, price);
+            match amount_for_value_floor(v, dec, p) {
+                Ok(a) => {
+                    prop_assert!(fits);
+                    prop_assert!(is_floor_quotient(u128::from(a), value, m, price));
+                    prop_assert!(value_floor(a, dec, p).unwrap() <= v);
+                }
+                Err(e) => {
+                    prop_assert!(!fits, "refused an amount that fits u64");
+                    prop_assert_eq!(e, error!(VaultError::MathOverflow));
+                }
             }
         }
     }

@@ -2,18 +2,22 @@
 
 use anchor_lang::prelude::*;
 
-use super::fixed::{add, mul_div_ceil, mul_div_floor, mul_floor, ratio_floor, Sf};
+use super::fixed::{add, mul_div_ceil, mul_div_floor, mul_div_wide_floor, mul_floor, Sf};
 use crate::constants::{BPS, SECONDS_PER_YEAR};
 use crate::errors::VaultError;
 use crate::state::RateCurve;
 
 /// `debt / (debt + free)`, rounded down; 0 when both are 0. Inputs in native units.
 pub fn utilization(debt: u64, free: u64) -> Result<Sf> {
-    let total = debt.checked_add(free).ok_or(VaultError::MathOverflow)?;
+    let total = u128::from(debt) + u128::from(free);
     if total == 0 {
         return Ok(Sf::ZERO);
     }
-    ratio_floor(debt, total)
+    Ok(Sf::from_bits(mul_div_wide_floor(
+        Sf::ONE.to_bits(),
+        u128::from(debt),
+        total,
+    )?))
 }
 
 /// Annual borrow rate (a fraction, 0.05 = 5 %/yr) at utilization `u`:
@@ -88,7 +92,7 @@ pub fn target_income(nav: Sf, apr_bps: u16, dt: u64) -> Result<Sf> {
 #[cfg(test)]
 #[allow(clippy::needless_range_loop)] // tests index parallel arrays by tranche
 mod tests {
-    use super::super::fixed::from_native;
+    use super::super::fixed::{from_native, ratio_floor};
     use super::*;
     use proptest::prelude::*;
 

@@ -4,6 +4,7 @@
 pub mod fixed;
 pub mod health;
 pub mod interest;
+pub mod liquidation;
 pub mod queue;
 pub mod shares;
 pub mod subordination;

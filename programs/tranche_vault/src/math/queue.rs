@@ -17,7 +17,61 @@
 use anchor_lang::prelude::*;
 
 use super::fixed::{add, mul_div_floor, mul_div_u128_floor, mul_floor, sub, Sf};
+use super::shares::{shares_for_value_floor, value_of_shares_floor};
+use super::subordination::{max_redeemable, Limits};
 use crate::errors::VaultError;
+use crate::state::Tranche;
+
+/// One tranche's part of an epoch close.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Fill {
+    /// Queued shares filled (burned), tranche token native units.
+    pub filled: u64,
+    /// Their payout, reserved from the liquidity (native quote units, fixed point, rounded down).
+    pub payout: Sf,
+    /// The subordination limit on this tranche's redemptions at its turn (`max_redeemable`).
+    pub subordination_cap: Sf,
+}
+
+/// What an epoch close fills, senior first, then mezzanine, then junior: each tranche's queued shares valued at
+/// its price, capped by the free liquidity left by the more senior fills and by `max_redeemable` on the NAVs they
+/// left; when capped, the shares filled are rounded down and paid at the same price, rounded down. `supply` is
+/// each tranche's effective supply (tokens outstanding plus dead shares).
+///
+/// `close_epoch` applies it; `borrow` keeps its total out of reach once the epoch has ended, so that a borrow
+/// (even one repaid in the same transaction) cannot take what the queue is owed at the close.
+pub fn plan_fills(
+    mut nav: [Sf; 3],
+    queued: [u64; 3],
+    supply: [u64; 3],
+    mut free: Sf,
+    limits: Limits,
+) -> Result<[Fill; 3]> {
+    let mut fills = [Fill::default(); 3];
+    for t in Tranche::ALL {
+        let i = t.index();
+        let cap = max_redeemable(t, &nav, limits)?;
+        fills[i].subordination_cap = cap;
+        if queued[i] == 0 || nav[i] == Sf::ZERO {
+            continue;
+        }
+        let all = value_of_shares_floor(queued[i], nav[i], supply[i])?;
+        let cap = cap.min(free);
+        let (filled, payout) = if all <= cap {
+            (queued[i], all)
+        } else {
+            let f = shares_for_value_floor(cap, nav[i], supply[i])?;
+            (f, value_of_shares_floor(f, nav[i], supply[i])?)
+        };
+        if filled > 0 {
+            nav[i] = sub(nav[i], payout)?;
+            free = sub(free, payout)?;
+            fills[i].filled = filled;
+            fills[i].payout = payout;
+        }
+    }
+    Ok(fills)
+}
 
 /// Below this `p` (2^-20) a generation ends, so `p` keeps at least 40 significant bits.
 pub const P_MIN: Sf = Sf::from_bits(1 << 40);

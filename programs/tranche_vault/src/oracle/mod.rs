@@ -2,9 +2,13 @@
 //! kind of Pyth account a price came from.
 //!
 //! Checks, for both kinds (each with its own error):
-//! - the account's owner is the configured program (`OracleWrongOwner`);
-//! - the account is the configured one: the pinned feed id for pull updates, the pinned address for legacy
-//!   accounts (`OracleFeedIdMismatch` / `OracleWrongAccount`);
+//! - the account is the pinned one (`OracleWrongAccount`): anyone can post a valid, older update of any feed into
+//!   an account of their own, so a reader that took any account would let the caller choose the price within
+//!   max age. By default the pinned pull account is Pyth's sponsored feed account of the feed
+//!   ([`pyth_push_feed_account`]), which the push oracle only ever moves forward;
+//! - the account's owner is the configured program (`OracleWrongOwner`), one of the known Pyth programs
+//!   ([`ALLOWED_ORACLE_PROGRAMS`], `OracleProgramNotAllowed` when a setting names another);
+//! - pull updates: the pinned feed id (`OracleFeedIdMismatch`);
 //! - the layout: discriminator or magic/version/type, and size (`OracleInvalidAccountData`,
 //!   `OracleWrongAccountSize`);
 //! - pull updates: verification level Full (`OracleNotFullyVerified`); legacy: status Trading
@@ -29,13 +33,35 @@ use crate::math::fixed::{add, from_native, mul_div_ceil, mul_div_floor, Sf};
 pub const PYTH_RECEIVER_ID: Pubkey = pubkey!("rec5EKMGg6MxZYaMdyBfgwp4d5rB9T1VQH5pJv5LtFJ");
 /// The mainnet program that owns legacy Pyth v2 price accounts.
 pub const PYTH_LEGACY_PROGRAM_ID: Pubkey = pubkey!("FsJ3A3u2vn5cTVofAjvy6y5kwABJAqYWpe4975bi2epH");
+/// The devnet program that owns legacy Pyth v2 price accounts.
+pub const PYTH_LEGACY_DEVNET_PROGRAM_ID: Pubkey =
+    pubkey!("gSbePebfvPy7tRqimPoVecS2UsBvYv46ynrzWocc92s");
+/// The Pyth push-oracle program, whose PDAs `[shard u16 LE, feed id]` are the sponsored price-feed accounts (owned
+/// by the Receiver, written through it, and only ever moved to a newer publish time).
+pub const PYTH_PUSH_ORACLE_ID: Pubkey = pubkey!("pythWSnswVUd12oZpeFP8e9CVaEqJg25g1Vtc2biRsT");
+
+/// The programs an oracle setting may name as the price account's owner: the Pyth Receiver (which owns both
+/// posted updates and the push oracle's sponsored feed accounts) and the legacy oracle programs of mainnet and
+/// devnet. Settings change only through the timelock (`propose_config`).
+pub const ALLOWED_ORACLE_PROGRAMS: [Pubkey; 3] = [
+    PYTH_RECEIVER_ID,
+    PYTH_LEGACY_PROGRAM_ID,
+    PYTH_LEGACY_DEVNET_PROGRAM_ID,
+];
+
+/// Pyth's sponsored `PriceUpdateV2` account of `feed` in `shard`: PDA `[shard u16 LE, feed id]` of the push
+/// oracle. The default pinned account of a pull setting.
+#[cfg(not(target_os = "solana"))]
+pub fn pyth_push_feed_account(feed: &[u8; 32], shard: u16) -> Pubkey {
+    Pubkey::find_program_address(&[&shard.to_le_bytes(), feed], &PYTH_PUSH_ORACLE_ID).0
+}
 
 /// Which reader an asset's oracle uses.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OracleKind {
-    /// A Pyth pull-oracle `PriceUpdateV2` account; the reference is the feed id.
+    /// A Pyth pull-oracle `PriceUpdateV2` account, of the pinned feed id.
     PythPull,
-    /// A legacy Pyth v2 price account (read with `pyth-sdk-solana`); the reference is its address.
+    /// A legacy Pyth v2 price account (read with `pyth-sdk-solana`).
     PythLegacy,
 }
 
@@ -56,17 +82,21 @@ impl OracleKind {
     }
 }
 
-/// An oracle as accounts store it and instructions take it: `kind` is 0 for a Pyth pull `PriceUpdateV2` (the
-/// reference is the feed id) and 1 for a legacy Pyth v2 account (the reference is its address).
+/// An oracle as accounts store it and instructions take it: `kind` is 0 for a Pyth pull `PriceUpdateV2` and 1
+/// for a legacy Pyth v2 account. Both pin the price account's address; a pull setting also pins the feed id.
 #[derive(
     AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, Default, PartialEq, Eq, InitSpace,
 )]
 #[repr(C)]
 pub struct OracleSetting {
-    /// The program that must own the price account: a Pyth Receiver deployment (normally
-    /// [`PYTH_RECEIVER_ID`]), or the legacy oracle program.
+    /// The program that must own the price account, one of [`ALLOWED_ORACLE_PROGRAMS`]: the Pyth Receiver, or a
+    /// legacy oracle program.
     pub program: Pubkey,
-    pub reference: [u8; 32],
+    /// Pull: the feed id every update must carry. Legacy: unused (zero).
+    pub feed_id: [u8; 32],
+    /// The only account the price is read from. Pull: by default Pyth's sponsored feed account of the feed
+    /// ([`pyth_push_feed_account`], shard 0).
+    pub account: Pubkey,
     /// Oldest accepted publish time, seconds (1..=MAX_ORACLE_AGE_SECS).
     pub max_age_secs: u32,
     /// Widest accepted confidence, bps of the price (1..=MAX_ORACLE_CONF_BPS).
@@ -75,19 +105,24 @@ pub struct OracleSetting {
     pub _pad: u8,
 }
 
-// SAFETY: `repr(C)`, 32 + 32 + 4 + 2 + 1 + 1 bytes with no padding (alignment 4): every bit pattern is a valid
+// SAFETY: `repr(C)`, 32 + 32 + 32 + 4 + 2 + 1 + 1 bytes with no padding (alignment 4): every bit pattern is a valid
 // value. Stored in place in the zero-copy vault.
 unsafe impl bytemuck::Zeroable for OracleSetting {}
 // SAFETY: as above.
 unsafe impl bytemuck::Pod for OracleSetting {}
 
 impl OracleSetting {
-    /// Bounds: a known kind, an owner program, age and confidence within their ceilings.
+    /// Bounds: a known kind, an allowed owner program, a pinned account, age and confidence within their
+    /// ceilings.
     pub fn validate(&self) -> Result<()> {
         OracleKind::from_u8(self.kind)?;
         require!(
-            self.program != Pubkey::default(),
-            VaultError::OracleWrongOwner
+            ALLOWED_ORACLE_PROGRAMS.contains(&self.program),
+            VaultError::OracleProgramNotAllowed
+        );
+        require!(
+            self.account != Pubkey::default(),
+            VaultError::OracleAccountNotPinned
         );
         require!(
             (1..=crate::constants::MAX_ORACLE_AGE_SECS).contains(&self.max_age_secs),
@@ -104,7 +139,8 @@ impl OracleSetting {
         Ok(OracleConfig {
             kind: OracleKind::from_u8(self.kind)?,
             program: self.program,
-            reference: self.reference,
+            feed_id: self.feed_id,
+            account: self.account,
             max_age_secs: self.max_age_secs,
             max_conf_bps: self.max_conf_bps,
         })
@@ -115,6 +151,12 @@ impl OracleSetting {
         let data = account.try_borrow_data()?;
         read_price(&self.config()?, account.key, account.owner, &data, now)
     }
+
+    /// As [`OracleSetting::read`] where a failing price may count as none (see [`read_price_or_none`]).
+    pub fn read_or_none(&self, account: &AccountInfo, now: i64) -> Result<Option<OraclePrice>> {
+        let data = account.try_borrow_data()?;
+        read_price_or_none(&self.config()?, account.key, account.owner, &data, now)
+    }
 }
 
 /// How to read and check one asset's price.
@@ -123,8 +165,10 @@ pub struct OracleConfig {
     pub kind: OracleKind,
     /// The program that must own the price account (a Receiver deployment, or the legacy oracle program).
     pub program: Pubkey,
-    /// Pull: the 32-byte feed id. Legacy: the price account's address.
-    pub reference: [u8; 32],
+    /// Pull: the 32-byte feed id. Legacy: unused.
+    pub feed_id: [u8; 32],
+    /// The pinned price account.
+    pub account: Pubkey,
     /// Oldest accepted publish time, seconds before the current clock.
     pub max_age_secs: u32,
     /// Widest accepted confidence, in bps of the price.
@@ -180,16 +224,31 @@ pub fn read_price(
     data: &[u8],
     now: i64,
 ) -> Result<OraclePrice> {
+    require_keys_eq!(*account, cfg.account, VaultError::OracleWrongAccount);
+    read_pinned(cfg, owner, data, now)
+}
+
+/// [`read_price`], except that once the account is the pinned one, a price that fails any other check (stale,
+/// too wide, not Trading, closed or reassigned, ...) is `None` rather than an error. `liquidate` values such an
+/// entry at 0, which can only make a liquidation easier: the caller cannot choose the account, so they cannot
+/// make a working price fail.
+pub fn read_price_or_none(
+    cfg: &OracleConfig,
+    account: &Pubkey,
+    owner: &Pubkey,
+    data: &[u8],
+    now: i64,
+) -> Result<Option<OraclePrice>> {
+    require_keys_eq!(*account, cfg.account, VaultError::OracleWrongAccount);
+    Ok(read_pinned(cfg, owner, data, now).ok())
+}
+
+/// Every check but the address: owner, layout, feed id, verification or status, age, sign, confidence.
+fn read_pinned(cfg: &OracleConfig, owner: &Pubkey, data: &[u8], now: i64) -> Result<OraclePrice> {
     require_keys_eq!(*owner, cfg.program, VaultError::OracleWrongOwner);
     let raw = match cfg.kind {
-        OracleKind::PythPull => pyth_pull::decode(data, &cfg.reference)?,
-        OracleKind::PythLegacy => {
-            require!(
-                account.to_bytes() == cfg.reference,
-                VaultError::OracleWrongAccount
-            );
-            pyth_legacy::decode(data)?
-        }
+        OracleKind::PythPull => pyth_pull::decode(data, &cfg.feed_id)?,
+        OracleKind::PythLegacy => pyth_legacy::decode(data)?,
     };
     check_and_normalize(&raw, cfg, now)
 }
@@ -240,7 +299,8 @@ mod tests {
         OracleConfig {
             kind: OracleKind::PythPull,
             program: PYTH_RECEIVER_ID,
-            reference: [0; 32],
+            feed_id: [0; 32],
+            account: Pubkey::default(),
             max_age_secs: 60,
             max_conf_bps: 100,
         }

@@ -5,6 +5,7 @@ use anchor_lang::prelude::*;
 use crate::constants::*;
 use crate::errors::VaultError;
 use crate::math::health::PricedCollateral;
+use crate::math::Sf;
 use crate::oracle::{OraclePrice, OracleSetting};
 
 /// The risk parameters of a collateral asset, as `add_collateral_asset` takes them and governance will change
@@ -46,7 +47,7 @@ impl CollateralParams {
 }
 
 #[account]
-#[derive(Debug, PartialEq, Eq, InitSpace)]
+#[derive(Debug, Default, PartialEq, Eq, InitSpace)]
 pub struct CollateralAsset {
     pub vault: Pubkey,
     pub mint: Pubkey,
@@ -91,12 +92,13 @@ impl CollateralAsset {
         self.enabled = p.enabled;
     }
 
-    /// `amount` of this asset at `price`, valued at its low side, for `math::health`.
-    pub fn priced(&self, amount: u64, price: &OraclePrice) -> PricedCollateral {
+    /// `amount` of this asset at `price`, valued at its low side, for `math::health`; at 0 without a price (a
+    /// failing oracle in a liquidation).
+    pub fn priced(&self, amount: u64, price: Option<&OraclePrice>) -> PricedCollateral {
         PricedCollateral {
             amount,
             decimals: self.decimals,
-            price_low: price.low(),
+            price_low: price.map_or(Sf::ZERO, OraclePrice::low),
             max_ltv_bps: self.max_ltv_bps,
             liquidation_threshold_bps: self.liquidation_threshold_bps,
         }

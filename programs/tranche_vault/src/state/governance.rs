@@ -106,6 +106,38 @@ impl ConfigChange {
         Ok(p)
     }
 
+    /// Whether the change only reduces risk for depositors: a lower tranche or collateral cap, a lower
+    /// utilization cap, a longer timelock, or a collateral change that keeps the oracle and lowers (or keeps)
+    /// every limit without enabling the asset. `current_asset` is the collateral asset's parameters before a
+    /// collateral change. Everything else loosens risk, or moves value between depositors, and executes only
+    /// after depositors could leave (see `execute_config`).
+    pub fn is_tightening(
+        &self,
+        current: &VaultParams,
+        current_asset: Option<&CollateralParams>,
+    ) -> bool {
+        match *self {
+            ConfigChange::DepositCap { tranche, cap } => {
+                cap <= current.deposit_caps[tranche.index()]
+            }
+            ConfigChange::MaxUtilization {
+                max_utilization_bps,
+            } => max_utilization_bps <= current.max_utilization_bps,
+            ConfigChange::TimelockDelay {
+                timelock_delay_secs,
+            } => timelock_delay_secs >= current.timelock_delay_secs,
+            ConfigChange::Collateral { params: new, .. } => current_asset.is_some_and(|old| {
+                new.oracle == old.oracle
+                    && new.max_ltv_bps <= old.max_ltv_bps
+                    && new.liquidation_threshold_bps <= old.liquidation_threshold_bps
+                    && new.liquidation_bonus_bps <= old.liquidation_bonus_bps
+                    && new.deposit_cap <= old.deposit_cap
+                    && (old.enabled || !new.enabled)
+            }),
+            _ => false,
+        }
+    }
+
     /// Every bound the change touches, each with its own error.
     pub fn validate(&self, current: &VaultParams, authority: &Pubkey) -> Result<()> {
         self.apply_to(*current)?.validate()?;

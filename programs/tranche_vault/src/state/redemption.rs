@@ -10,7 +10,7 @@ use crate::math::Sf;
 /// it first settles what was filled, so a holder has one request per tranche. Closed (rent back to the owner)
 /// once it has nothing queued and nothing to claim.
 #[account]
-#[derive(Debug, PartialEq, Eq, InitSpace)]
+#[derive(Debug, Default, PartialEq, Eq, InitSpace)]
 pub struct RedemptionRequest {
     pub vault: Pubkey,
     pub owner: Pubkey,

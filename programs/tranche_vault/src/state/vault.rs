@@ -5,9 +5,9 @@ use anchor_lang::prelude::*;
 use crate::constants::*;
 use crate::errors::VaultError;
 use crate::events::InterestAccruedEvent;
-use crate::math::fixed::{add, mul_floor, sub, to_native_floor};
+use crate::math::fixed::{add, from_native, mul_floor, sub, to_native_floor};
 use crate::math::interest::{borrow_rate, grow_index, utilization};
-use crate::math::queue::{Accumulator, P_MIN};
+use crate::math::queue::{plan_fills, Accumulator, Fill, P_MIN};
 use crate::math::subordination::Limits;
 use crate::math::waterfall::{split_income, split_loss, LossSplit, TrancheBook};
 use crate::math::{PodSf, Sf};
@@ -114,6 +114,10 @@ impl VaultParams {
         require!(
             self.timelock_delay_secs <= MAX_TIMELOCK_SECS,
             VaultError::TimelockTooLong
+        );
+        require!(
+            self.timelock_delay_secs >= self.epoch_duration_secs,
+            VaultError::TimelockShorterThanEpoch
         );
         Ok(())
     }
@@ -243,8 +247,14 @@ pub struct Vault {
     pub quote_oracle: OracleSetting,
     /// Id of the next timelocked proposal.
     pub next_proposal_id: u64,
+    /// Proposals with a smaller id are void: `accept_authority` sets it to `next_proposal_id`, so a new
+    /// authority never inherits its predecessor's pending changes.
+    pub first_valid_proposal_id: u64,
+    /// Unix seconds when redemption requests were last unpaused (0 if never). A risk-loosening change proposed
+    /// before it cannot execute: depositors may not have been able to leave during its delay.
+    pub redemptions_unpaused_ts: i64,
     /// Reserved for later layouts.
-    pub _reserved: [u64; 30],
+    pub _reserved: [u64; 24],
 }
 
 // SAFETY: `RateCurve` is `repr(C)`, four `u32`s, no padding: any bit pattern is valid. It is stored in place in
@@ -417,22 +427,64 @@ impl Vault {
         to_native_floor(free)
     }
 
+    /// What an epoch close would fill now ([`plan_fills`] on the vault's books), given the tranche mints'
+    /// supplies.
+    pub fn plan_close(&self, mint_supply: [u64; 3]) -> Result<[Fill; 3]> {
+        let supply = [
+            self.tranches[0].effective_supply(mint_supply[0])?,
+            self.tranches[1].effective_supply(mint_supply[1])?,
+            self.tranches[2].effective_supply(mint_supply[2])?,
+        ];
+        let queued = [0, 1, 2].map(|t| self.tranches[t].queued_shares);
+        plan_fills(
+            self.navs(),
+            queued,
+            supply,
+            from_native(self.free_liquidity()?),
+            self.limits(),
+        )
+    }
+
+    /// Unix seconds from which `close_epoch` may run.
+    pub fn epoch_end_ts(&self) -> Result<i64> {
+        self.epoch_start_ts
+            .checked_add(i64::from(self.epoch_duration_secs))
+            .ok_or_else(|| error!(VaultError::MathOverflow))
+    }
+
+    /// The epoch has ended at `now` with redemptions queued: what they are owed is decided by the close, which
+    /// must come before any new borrow (`EpochCloseDue`), so that a borrow, even one repaid in the same
+    /// transaction, cannot take that liquidity.
+    pub fn close_due(&self, now: i64) -> Result<bool> {
+        Ok(now >= self.epoch_end_ts()? && self.tranches.iter().any(|t| t.queued_shares > 0))
+    }
+
     /// Accrues interest from `last_accrual_ts` to `now`: grows the borrow index by the kinked rate at the
     /// current utilization, and splits the debt's growth through the income waterfall. Returns the event to
     /// emit when there was income.
+    ///
+    /// It never fails on size: the index stops growing where the total debt would pass [`MAX_DEBT_NATIVE`] (a
+    /// vault nobody touched for decades at the highest rate), so accrual, repayment and liquidation always run.
     pub fn accrue(&mut self, vault: Pubkey, now: i64) -> Result<Option<InterestAccruedEvent>> {
         let dt = u64::try_from(now.saturating_sub(self.last_accrual_ts)).unwrap_or(0);
         if dt == 0 {
             return Ok(None);
         }
         self.last_accrual_ts = now;
-        if self.scaled_debt_sf.get() == Sf::ZERO {
+        let scaled = self.scaled_debt_sf.get();
+        if scaled == Sf::ZERO {
             return Ok(None);
         }
         let debt_before = self.debt()?;
         let u = utilization(to_native_floor(debt_before)?, self.free_liquidity()?)?;
         let rate = borrow_rate(&self.rate_curve, u)?;
-        let index = grow_index(self.borrow_index_sf.get(), rate, dt)?;
+        let old = self.borrow_index_sf.get();
+        let max_debt = from_native(MAX_DEBT_NATIVE);
+        let index = match grow_index(old, rate, dt) {
+            Ok(grown) if mul_floor(scaled, grown).is_ok_and(|d| d <= max_debt) => grown,
+            // The largest index at which scaled · index ≤ MAX_DEBT_NATIVE, never below the current one.
+            _ => max_debt.checked_div(scaled).unwrap_or(Sf::MAX).max(old),
+        };
         self.borrow_index_sf.set(index);
         let income = sub(self.debt()?, debt_before)?;
         let book = TrancheBook {
@@ -468,9 +520,14 @@ impl Vault {
     }
 
     /// Writes off `loss` of debt through the loss waterfall (junior, mezzanine, senior, then fees) and records
-    /// the write-downs.
+    /// the write-downs. A loss larger than every tranche's NAV and the fees together is clamped to them: the
+    /// books then hold more assets than claims (borrows round up, repayments down), and that rounding surplus,
+    /// not a claimant, absorbs the rest. (`books_invariant` still holds: what remains claimed is the reserved
+    /// payouts, which the liquidity covers.)
     pub fn write_off(&mut self, loss: Sf) -> Result<LossSplit> {
-        let split = split_loss(loss, &self.navs(), self.fees_sf.get())?;
+        let nav = self.navs();
+        let claims = add(add(add(nav[0], nav[1])?, nav[2])?, self.fees_sf.get())?;
+        let split = split_loss(loss.min(claims), &nav, self.fees_sf.get())?;
         for (t, state) in self.tranches.iter_mut().enumerate() {
             state.nav_sf.set(sub(state.nav(), split.tranche[t])?);
             state

@@ -8,7 +8,7 @@ use crate::cpi;
 use crate::errors::VaultError;
 use crate::events::BorrowedEvent;
 use crate::instructions::keeper::accrue::accrue_vault;
-use crate::instructions::pricing::price_position;
+use crate::instructions::pricing::{price_position, Pricing};
 use crate::math::fixed::{add, mul_floor, to_native_ceil};
 use crate::math::interest::to_scaled_ceil;
 use crate::state::{Position, Vault};
@@ -31,8 +31,12 @@ pub struct Borrow<'info> {
     pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
     #[account(mut)]
     pub liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// Receives the loan; any account of the quote mint.
-    #[account(mut, constraint = owner_quote.mint == quote_mint.key() @ VaultError::WrongTokenMint)]
+    /// Receives the loan; any account of the quote mint that the vault does not own.
+    #[account(
+        mut,
+        constraint = owner_quote.mint == quote_mint.key() @ VaultError::WrongTokenMint,
+        constraint = owner_quote.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
+    )]
     pub owner_quote: Box<InterfaceAccount<'info, TokenAccount>>,
     /// CHECK: checked against the vault's quote oracle setting.
     pub quote_oracle: UncheckedAccount<'info>,
@@ -43,7 +47,8 @@ pub struct Borrow<'info> {
 
 impl Borrow<'_> {
     /// 1. accrue;
-    /// 2. checks: amount > 0, not paused, within free liquidity and the utilization cap;
+    /// 2. checks: amount > 0, not paused, no epoch close due (queued redemptions come first), within free
+    ///    liquidity and the utilization cap;
     /// 3. price the position with the new debt and require debt ≤ borrowing power (max LTV);
     /// 4. book the scaled debt (rounded up) and the liquidity;
     /// 5. transfer the loan out (signed by the vault);
@@ -60,6 +65,7 @@ impl Borrow<'_> {
                 vault.pause_flags & PAUSE_BORROWS == 0,
                 VaultError::BorrowsPaused
             );
+            require!(!vault.close_due(now)?, VaultError::EpochCloseDue);
             let free = vault.free_liquidity()?;
             require!(amount <= free, VaultError::InsufficientLiquidity);
             let total_debt = to_native_ceil(vault.debt()?)?
@@ -86,6 +92,7 @@ impl Borrow<'_> {
                 ctx.remaining_accounts,
                 &a.quote_oracle,
                 now,
+                Pricing::Strict,
                 |_, current| current,
             )?;
             require!(priced.health.within_ltv(), VaultError::LtvExceeded);

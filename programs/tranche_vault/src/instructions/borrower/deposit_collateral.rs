@@ -25,7 +25,11 @@ pub struct DepositCollateral<'info> {
     pub custody: Box<InterfaceAccount<'info, TokenAccount>>,
     pub mint: Box<InterfaceAccount<'info, Mint>>,
     /// The owner's tokens (the owner is its owner or delegate).
-    #[account(mut, constraint = owner_tokens.mint == mint.key() @ VaultError::WrongTokenMint)]
+    #[account(
+        mut,
+        constraint = owner_tokens.mint == mint.key() @ VaultError::WrongTokenMint,
+        constraint = owner_tokens.owner != position.vault @ VaultError::VaultOwnedTokenAccount,
+    )]
     pub owner_tokens: Box<InterfaceAccount<'info, TokenAccount>>,
     pub token_program: Interface<'info, TokenInterface>,
 }

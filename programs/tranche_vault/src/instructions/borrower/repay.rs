@@ -27,7 +27,11 @@ pub struct Repay<'info> {
     pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
     #[account(mut)]
     pub liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, constraint = payer_quote.mint == quote_mint.key() @ VaultError::WrongTokenMint)]
+    #[account(
+        mut,
+        constraint = payer_quote.mint == quote_mint.key() @ VaultError::WrongTokenMint,
+        constraint = payer_quote.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
+    )]
     pub payer_quote: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(address = vault.load()?.quote_token_program @ VaultError::WrongTokenProgram)]
     pub token_program: Interface<'info, TokenInterface>,

@@ -7,7 +7,7 @@ use crate::cpi;
 use crate::errors::VaultError;
 use crate::events::CollateralWithdrawnEvent;
 use crate::instructions::keeper::accrue::accrue_vault;
-use crate::instructions::pricing::price_position;
+use crate::instructions::pricing::{price_position, Pricing};
 use crate::state::{CollateralAsset, Position, Vault};
 
 #[derive(Accounts)]
@@ -32,8 +32,12 @@ pub struct WithdrawCollateral<'info> {
     #[account(mut)]
     pub custody: Box<InterfaceAccount<'info, TokenAccount>>,
     pub mint: Box<InterfaceAccount<'info, Mint>>,
-    /// Receives the collateral; any account of the mint.
-    #[account(mut, constraint = owner_tokens.mint == mint.key() @ VaultError::WrongTokenMint)]
+    /// Receives the collateral; any account of the mint that the vault does not own.
+    #[account(
+        mut,
+        constraint = owner_tokens.mint == mint.key() @ VaultError::WrongTokenMint,
+        constraint = owner_tokens.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
+    )]
     pub owner_tokens: Box<InterfaceAccount<'info, TokenAccount>>,
     /// CHECK: checked against the vault's quote oracle setting when the position has debt.
     pub quote_oracle: UncheckedAccount<'info>,
@@ -76,6 +80,7 @@ impl WithdrawCollateral<'_> {
                     ctx.remaining_accounts,
                     &a.quote_oracle,
                     now,
+                    Pricing::Strict,
                     |asset, current| {
                         if *asset == asset_key {
                             current.saturating_sub(amount)

@@ -28,8 +28,12 @@ pub struct CancelRedeem<'info> {
     pub tranche_mint: Box<InterfaceAccount<'info, Mint>>,
     #[account(mut, address = vault.load()?.tranche(args.tranche).escrow @ VaultError::WrongEscrow)]
     pub escrow: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// Receives the unfilled shares; any account of the tranche mint.
-    #[account(mut, constraint = owner_shares.mint == tranche_mint.key() @ VaultError::WrongTokenMint)]
+    /// Receives the unfilled shares; any account of the tranche mint that the vault does not own.
+    #[account(
+        mut,
+        constraint = owner_shares.mint == tranche_mint.key() @ VaultError::WrongTokenMint,
+        constraint = owner_shares.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
+    )]
     pub owner_shares: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
         mut,

@@ -32,8 +32,12 @@ pub struct ClaimRedeem<'info> {
     pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
     #[account(mut)]
     pub liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// Receives the payout; any account of the quote mint.
-    #[account(mut, constraint = owner_quote.mint == quote_mint.key() @ VaultError::WrongTokenMint)]
+    /// Receives the payout; any account of the quote mint that the vault does not own.
+    #[account(
+        mut,
+        constraint = owner_quote.mint == quote_mint.key() @ VaultError::WrongTokenMint,
+        constraint = owner_quote.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
+    )]
     pub owner_quote: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
         mut,

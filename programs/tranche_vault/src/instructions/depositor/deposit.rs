@@ -38,10 +38,18 @@ pub struct Deposit<'info> {
     #[account(mut)]
     pub liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
     /// The depositor's quote account (the depositor is its owner or delegate).
-    #[account(mut, constraint = depositor_quote.mint == quote_mint.key() @ VaultError::WrongTokenMint)]
+    #[account(
+        mut,
+        constraint = depositor_quote.mint == quote_mint.key() @ VaultError::WrongTokenMint,
+        constraint = depositor_quote.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
+    )]
     pub depositor_quote: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// Receives the tranche tokens; any account of the tranche mint.
-    #[account(mut, constraint = depositor_shares.mint == tranche_mint.key() @ VaultError::WrongTokenMint)]
+    /// Receives the tranche tokens; any account of the tranche mint that the vault does not own.
+    #[account(
+        mut,
+        constraint = depositor_shares.mint == tranche_mint.key() @ VaultError::WrongTokenMint,
+        constraint = depositor_shares.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
+    )]
     pub depositor_shares: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(address = vault.load()?.quote_token_program @ VaultError::WrongTokenProgram)]
     pub token_program: Interface<'info, TokenInterface>,

@@ -31,47 +31,67 @@ pub struct RequestRedeem<'info> {
     #[account(mut, address = vault.load()?.tranche(args.tranche).escrow @ VaultError::WrongEscrow)]
     pub escrow: Box<InterfaceAccount<'info, TokenAccount>>,
     /// The owner's tranche tokens (the owner is its owner or delegate).
-    #[account(mut, constraint = owner_shares.mint == tranche_mint.key() @ VaultError::WrongTokenMint)]
-    pub owner_shares: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
-        init_if_needed,
-        payer = owner,
-        space = RedemptionRequest::SPACE,
+        mut,
+        constraint = owner_shares.mint == tranche_mint.key() @ VaultError::WrongTokenMint,
+        constraint = owner_shares.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
+    )]
+    pub owner_shares: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: the owner's request in this tranche: read if it exists, else created by the handler
+    /// (`cpi::create_program_account`, which a pre-funded address cannot block).
+    #[account(
+        mut,
         seeds = [SEED_REDEMPTION, vault.key().as_ref(), owner.key().as_ref(), &args.tranche.seed()],
         bump,
     )]
-    pub request: Box<Account<'info, RedemptionRequest>>,
+    pub request: UncheckedAccount<'info>,
     #[account(address = vault.load()?.quote_token_program @ VaultError::WrongTokenProgram)]
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
 
 impl RequestRedeem<'_> {
+    /// The owner's request as it stands: the account if it exists, else a new, empty one.
+    fn load_request(&self) -> Result<RedemptionRequest> {
+        let info = self.request.to_account_info();
+        if *info.owner == crate::ID {
+            return RedemptionRequest::try_deserialize(&mut &info.try_borrow_data()?[..]);
+        }
+        Ok(RedemptionRequest::default())
+    }
+
     /// Business rules: shares > 0, requests not paused, and a request left in an ended generation is settled
     /// first (`claim_redeem`). Returns the request brought up to date.
-    fn validate(&self, vault: &Vault, args: &RequestRedeemArgs) -> Result<Settled> {
+    fn validate(
+        &self,
+        vault: &Vault,
+        request: &RedemptionRequest,
+        args: &RequestRedeemArgs,
+    ) -> Result<Settled> {
         require!(args.shares > 0, VaultError::ZeroAmount);
         require!(
             vault.pause_flags & PAUSE_REDEMPTION_REQUESTS == 0,
             VaultError::RedemptionRequestsPaused
         );
-        self.request
-            .settle_current(&vault.tranche(args.tranche).accumulator())
+        request.settle_current(&vault.tranche(args.tranche).accumulator())
     }
 
     /// 1. accrue;
     /// 2. validate, and settle what earlier epochs filled of this request (`math::queue::settle`);
     /// 3. transfer the shares into the tranche's escrow;
-    /// 4. book the request (snapshot at the current accumulators) and the tranche's queued total;
+    /// 4. book the request (snapshot at the current accumulators; the account created on the first request) and
+    ///    the tranche's queued total;
     /// 5. invariants of the vault and the request;
     /// 6. `RedemptionRequestedEvent`.
     pub fn handler(ctx: Context<RequestRedeem>, args: RequestRedeemArgs) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
         let key = ctx.accounts.vault.key();
+        let mut req = ctx.accounts.load_request()?;
+        let created = req.vault == Pubkey::default();
         let settled = {
             let mut vault = ctx.accounts.vault.load_mut()?;
             accrue_vault(&mut vault, key, now)?;
-            ctx.accounts.validate(&vault, &args)?
+            ctx.accounts.validate(&vault, &req, &args)?
         };
 
         let a = &ctx.accounts;
@@ -94,7 +114,6 @@ impl RequestRedeem<'_> {
             .checked_add(args.shares)
             .ok_or(VaultError::MathOverflow)?;
         let tranche_queued = t.queued_shares;
-        let req = &mut a.request;
         let mut snap = settled.snapshot;
         snap.shares = snap
             .shares
@@ -112,6 +131,26 @@ impl RequestRedeem<'_> {
         req.updated_ts = now;
         req.invariant()?;
         vault.invariant()?;
+        let request = a.request.to_account_info();
+        if created {
+            let owner = req.owner;
+            cpi::create_program_account(
+                &a.owner.to_account_info(),
+                &request,
+                &a.system_program.to_account_info(),
+                RedemptionRequest::SPACE,
+                &[
+                    SEED_REDEMPTION,
+                    key.as_ref(),
+                    owner.as_ref(),
+                    &args.tranche.seed(),
+                    &[ctx.bumps.request],
+                ],
+                &req,
+            )?;
+        } else {
+            cpi::write_account(&request, &req)?;
+        }
 
         emit!(RedemptionRequestedEvent {
             vault: key,

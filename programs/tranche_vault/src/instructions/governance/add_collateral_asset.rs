@@ -1,4 +1,6 @@
-//! `add_collateral_asset`: the authority whitelists a collateral mint with its oracle and risk parameters.
+//! `add_collateral_asset`: the authority lists a collateral mint with its oracle and risk parameters, disabled
+//! and with a deposit cap of 0. Nothing can be deposited, so nothing borrowed against it, until a timelocked
+//! `ConfigChange::Collateral` enables it, after depositors could leave (see `execute_config`).
 
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenInterface};
@@ -20,14 +22,9 @@ pub struct AddCollateralAsset<'info> {
     pub vault: AccountLoader<'info, Vault>,
     #[account(owner = token_program.key() @ VaultError::WrongTokenProgram)]
     pub mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(
-        init,
-        payer = payer,
-        space = CollateralAsset::SPACE,
-        seeds = [SEED_COLLATERAL, vault.key().as_ref(), mint.key().as_ref()],
-        bump,
-    )]
-    pub asset: Box<Account<'info, CollateralAsset>>,
+    /// CHECK: created by the handler (`cpi::create_program_account`, which a pre-funded address cannot block).
+    #[account(mut, seeds = [SEED_COLLATERAL, vault.key().as_ref(), mint.key().as_ref()], bump)]
+    pub asset: UncheckedAccount<'info>,
     /// CHECK: created by the handler, after validation, as the asset's custody token account.
     #[account(mut, seeds = [SEED_CUSTODY, vault.key().as_ref(), mint.key().as_ref()], bump)]
     pub custody: UncheckedAccount<'info>,
@@ -36,9 +33,15 @@ pub struct AddCollateralAsset<'info> {
 }
 
 impl AddCollateralAsset<'_> {
-    /// Parameter bounds, mint decimals, and no Token-2022 extension that changes transfers.
+    /// Parameter bounds (the oracle on a known Pyth program, its account pinned), listed disabled with cap 0,
+    /// mint decimals, and no Token-2022 extension that changes transfers.
     fn validate(&self, params: &CollateralParams) -> Result<()> {
         params.validate()?;
+        // Listing loosens nothing until the timelock enables it (`ConfigChange::Collateral`).
+        require!(
+            !params.enabled && params.deposit_cap == 0,
+            VaultError::NewAssetNotDisabled
+        );
         require!(
             self.mint.decimals <= MAX_COLLATERAL_DECIMALS,
             VaultError::CollateralDecimalsTooLarge
@@ -47,15 +50,40 @@ impl AddCollateralAsset<'_> {
     }
 
     /// 1. validate;
-    /// 2. create the custody token account (authority = vault);
-    /// 3. write the asset;
-    /// 4. `CollateralAsset::invariant`;
-    /// 5. `CollateralAssetAddedEvent`.
+    /// 2. `CollateralAsset::invariant`; create the asset account (`AccountAlreadyExists` if the mint is listed);
+    /// 3. create the custody token account (authority = vault);
+    /// 4. `CollateralAssetAddedEvent`.
     pub fn handler(ctx: Context<AddCollateralAsset>, params: CollateralParams) -> Result<()> {
         ctx.accounts.validate(&params)?;
         let a = ctx.accounts;
         let vault_key = a.vault.key();
         let mint_key = a.mint.key();
+        let mut asset = CollateralAsset {
+            vault: vault_key,
+            mint: mint_key,
+            token_program: a.token_program.key(),
+            custody: a.custody.key(),
+            decimals: a.mint.decimals,
+            bump: ctx.bumps.asset,
+            custody_bump: ctx.bumps.custody,
+            total_deposits: 0,
+            ..CollateralAsset::default()
+        };
+        asset.set_params(&params);
+        asset.invariant()?;
+        cpi::create_program_account(
+            &a.payer.to_account_info(),
+            &a.asset.to_account_info(),
+            &a.system_program.to_account_info(),
+            CollateralAsset::SPACE,
+            &[
+                SEED_COLLATERAL,
+                vault_key.as_ref(),
+                mint_key.as_ref(),
+                &[ctx.bumps.asset],
+            ],
+            &asset,
+        )?;
         cpi::create_pda_token_account(
             &a.payer.to_account_info(),
             &a.custody.to_account_info(),
@@ -70,19 +98,9 @@ impl AddCollateralAsset<'_> {
             &a.token_program.to_account_info(),
             &a.system_program.to_account_info(),
         )?;
-        let asset = &mut a.asset;
-        asset.vault = vault_key;
-        asset.mint = mint_key;
-        asset.token_program = a.token_program.key();
-        asset.custody = a.custody.key();
-        asset.decimals = a.mint.decimals;
-        asset.bump = ctx.bumps.asset;
-        asset.custody_bump = ctx.bumps.custody;
-        asset.set_params(&params);
-        asset.invariant()?;
         emit!(CollateralAssetAddedEvent {
             vault: vault_key,
-            asset: asset.key(),
+            asset: a.asset.key(),
             mint: mint_key,
             custody: asset.custody,
             decimals: asset.decimals,

@@ -1,7 +1,9 @@
-//! `execute_config`: anyone may apply a proposal once its ETA has passed.
+//! `execute_config`: anyone may apply a proposal once its ETA has passed, within its execution window; a change
+//! that loosens risk only once depositors could have left.
 
 use anchor_lang::prelude::*;
 
+use crate::constants::*;
 use crate::errors::VaultError;
 use crate::events::ConfigExecutedEvent;
 use crate::instructions::governance::propose_config::check_asset;
@@ -27,9 +29,30 @@ pub struct ExecuteConfig<'info> {
     pub asset: Option<Box<Account<'info, CollateralAsset>>>,
 }
 
+/// The timelock's promise, for a change that is not [`ConfigChange::is_tightening`]: depositors who dislike it
+/// could leave before it executes. So redemption requests are open now and stayed open since the proposal
+/// (`RedemptionsPausedSinceProposal`), and an epoch has closed since, filling every request filed when the
+/// proposal appeared (`NoEpochClosedSinceProposal`; the delay is at least an epoch, and `close_epoch` is
+/// permissionless).
+fn check_exit_window(vault: &Vault, proposal: &Proposal) -> Result<()> {
+    require!(
+        vault.pause_flags & PAUSE_REDEMPTION_REQUESTS == 0
+            && vault.redemptions_unpaused_ts <= proposal.created_ts,
+        VaultError::RedemptionsPausedSinceProposal
+    );
+    require!(
+        vault.epoch_start_ts > proposal.created_ts,
+        VaultError::NoEpochClosedSinceProposal
+    );
+    Ok(())
+}
+
 impl ExecuteConfig<'_> {
-    /// 1. the ETA has passed; accrue (interest up to now runs on the old parameters);
-    /// 2. bounds again, against the parameters as they are now;
+    /// 1. the proposal is valid (made under the current authority) and within its window: after the ETA, at
+    ///    most `PROPOSAL_EXECUTION_WINDOW_SECS` after it; accrue (interest up to now runs on the old
+    ///    parameters);
+    /// 2. bounds again, against the parameters as they are now; unless the change only tightens, the exit
+    ///    window (`check_exit_window`);
     /// 3. apply; close the proposal;
     /// 4. invariants; `ConfigExecutedEvent`.
     pub fn handler(ctx: Context<ExecuteConfig>) -> Result<()> {
@@ -38,10 +61,24 @@ impl ExecuteConfig<'_> {
         let key = a.vault.key();
         let change = a.proposal.change.0;
         require!(now >= a.proposal.eta, VaultError::TimelockNotElapsed);
+        let expiry = a
+            .proposal
+            .eta
+            .checked_add(PROPOSAL_EXECUTION_WINDOW_SECS)
+            .ok_or(VaultError::MathOverflow)?;
+        require!(now <= expiry, VaultError::ProposalExpired);
         let mut vault = a.vault.load_mut()?;
+        require!(
+            a.proposal.proposal_id >= vault.first_valid_proposal_id,
+            VaultError::ProposalVoided
+        );
         accrue_vault(&mut vault, key, now)?;
         change.validate(&vault.params(), &vault.authority)?;
         check_asset(&change, a.asset.as_deref(), &key)?;
+        let current_asset = a.asset.as_ref().map(|x| x.params());
+        if !change.is_tightening(&vault.params(), current_asset.as_ref()) {
+            check_exit_window(&vault, &a.proposal)?;
+        }
         match change {
             ConfigChange::Guardian { guardian } => vault.guardian = guardian.unwrap_or_default(),
             ConfigChange::QuoteOracle { oracle } => vault.quote_oracle = oracle,

@@ -4,6 +4,7 @@
 use anchor_lang::prelude::*;
 
 use crate::constants::*;
+use crate::cpi;
 use crate::errors::VaultError;
 use crate::events::ConfigProposedEvent;
 use crate::state::{CollateralAsset, ConfigChange, ConfigChangeSpace, Proposal, Vault};
@@ -17,14 +18,13 @@ pub struct ProposeConfig<'info> {
     pub authority: Signer<'info>,
     #[account(mut, has_one = authority @ VaultError::NotAuthority)]
     pub vault: AccountLoader<'info, Vault>,
+    /// CHECK: created by the handler (`cpi::create_program_account`, which a pre-funded address cannot block).
     #[account(
-        init,
-        payer = payer,
-        space = Proposal::SPACE,
+        mut,
         seeds = [SEED_PROPOSAL, vault.key().as_ref(), &vault.load()?.next_proposal_id.to_le_bytes()],
         bump,
     )]
-    pub proposal: Box<Account<'info, Proposal>>,
+    pub proposal: UncheckedAccount<'info>,
     /// The collateral asset a collateral change is about (omit otherwise).
     pub asset: Option<Box<Account<'info, CollateralAsset>>>,
     pub system_program: Program<'info, System>,
@@ -46,7 +46,7 @@ pub(crate) fn check_asset(
 
 impl ProposeConfig<'_> {
     /// 1. bounds of the change against the current parameters (checked again at execution);
-    /// 2. write the proposal with ETA = now + the current timelock delay;
+    /// 2. create the proposal with ETA = now + the current timelock delay;
     /// 3. `ConfigProposedEvent`.
     pub fn handler(ctx: Context<ProposeConfig>, change: ConfigChange) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
@@ -61,18 +61,32 @@ impl ProposeConfig<'_> {
             .checked_add(i64::from(vault.timelock_delay_secs))
             .ok_or(VaultError::MathOverflow)?;
         vault.invariant()?;
-        let p = &mut a.proposal;
-        p.vault = key;
-        p.proposal_id = id;
-        p.proposer = a.authority.key();
-        p.rent_payer = a.payer.key();
-        p.change = ConfigChangeSpace(change);
-        p.eta = eta;
-        p.created_ts = now;
-        p.bump = ctx.bumps.proposal;
+        let p = Proposal {
+            vault: key,
+            proposal_id: id,
+            proposer: a.authority.key(),
+            rent_payer: a.payer.key(),
+            change: ConfigChangeSpace(change),
+            eta,
+            created_ts: now,
+            bump: ctx.bumps.proposal,
+        };
+        cpi::create_program_account(
+            &a.payer.to_account_info(),
+            &a.proposal.to_account_info(),
+            &a.system_program.to_account_info(),
+            Proposal::SPACE,
+            &[
+                SEED_PROPOSAL,
+                key.as_ref(),
+                &id.to_le_bytes(),
+                &[ctx.bumps.proposal],
+            ],
+            &p,
+        )?;
         emit!(ConfigProposedEvent {
             vault: key,
-            proposal: p.key(),
+            proposal: a.proposal.key(),
             proposal_id: id,
             change,
             eta,

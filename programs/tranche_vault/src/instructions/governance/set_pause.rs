@@ -18,7 +18,7 @@ pub struct SetPause<'info> {
 
 impl SetPause<'_> {
     /// `flags` replaces the pause flags: any known bit may be set by either role; clearing one takes the
-    /// authority.
+    /// authority. Unpausing redemption requests records the time, for `execute_config`'s exit window.
     pub fn handler(ctx: Context<SetPause>, flags: u32) -> Result<()> {
         require!(flags & !PAUSE_ALL == 0, VaultError::InvalidPauseFlags);
         let signer = ctx.accounts.signer.key();
@@ -33,14 +33,19 @@ impl SetPause<'_> {
             is_authority || old & !flags == 0,
             VaultError::UnpauseNeedsAuthority
         );
+        let now = Clock::get()?.unix_timestamp;
         vault.pause_flags = flags;
+        if old & PAUSE_REDEMPTION_REQUESTS != 0 && flags & PAUSE_REDEMPTION_REQUESTS == 0 {
+            // Proposals made before this cannot loosen risk (`execute_config`): depositors could not leave.
+            vault.redemptions_unpaused_ts = now;
+        }
         vault.invariant()?;
         emit!(PauseChangedEvent {
             vault: ctx.accounts.vault.key(),
             by: signer,
             old_flags: old,
             new_flags: flags,
-            ts: Clock::get()?.unix_timestamp,
+            ts: now,
         });
         Ok(())
     }

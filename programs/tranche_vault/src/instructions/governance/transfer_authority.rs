@@ -38,6 +38,7 @@ pub struct AcceptAuthority<'info> {
 }
 
 impl AcceptAuthority<'_> {
+    /// Makes the signer the authority, and voids every pending proposal (`execute_config` refuses them).
     pub fn handler(ctx: Context<AcceptAuthority>) -> Result<()> {
         let signer = ctx.accounts.new_authority.key();
         let mut vault = ctx.accounts.vault.load_mut()?;
@@ -53,11 +54,14 @@ impl AcceptAuthority<'_> {
         let old = vault.authority;
         vault.authority = signer;
         vault.pending_authority = Pubkey::default();
+        // The new authority inherits no pending proposal of the old one.
+        vault.first_valid_proposal_id = vault.next_proposal_id;
         vault.invariant()?;
         emit!(AuthorityAcceptedEvent {
             vault: ctx.accounts.vault.key(),
             old_authority: old,
             new_authority: signer,
+            first_valid_proposal_id: vault.first_valid_proposal_id,
             ts: Clock::get()?.unix_timestamp,
         });
         Ok(())

@@ -10,10 +10,8 @@ use crate::cpi;
 use crate::errors::VaultError;
 use crate::events::{EpochClosedEvent, TrancheFill};
 use crate::instructions::keeper::accrue::accrue_vault;
-use crate::math::fixed::{add, from_native, sub, Sf};
+use crate::math::fixed::{add, sub};
 use crate::math::queue::{apply_fill, GenerationEnd};
-use crate::math::shares::{shares_for_value_floor, value_of_shares_floor};
-use crate::math::subordination::max_redeemable;
 use crate::state::{GenerationRecord, Tranche, Vault};
 
 #[derive(Accounts)]
@@ -59,48 +57,35 @@ struct Planned {
 }
 
 impl CloseEpoch<'_> {
-    /// Fills each tranche's queue in seniority order and books the result. Each tranche: the value of all its
-    /// queued shares at the current price, capped by free liquidity and by `max_redeemable`; when capped, the
-    /// shares filled are rounded down and paid at the same price, rounded down.
+    /// Fills each tranche's queue in seniority order ([`Vault::plan_close`]) and books the result: NAV out,
+    /// payouts reserved, queue accumulators advanced.
     fn fill_all(&self, vault: &mut Vault) -> Result<[Planned; 3]> {
-        let supplies = [
+        let fills = vault.plan_close([
             self.senior_mint.supply,
             self.mezzanine_mint.supply,
             self.junior_mint.supply,
-        ];
-        let mut free = from_native(vault.free_liquidity()?);
+        ])?;
         let mut plans = [Planned::default(); 3];
         for t in Tranche::ALL {
             let i = t.index();
-            let cap = max_redeemable(t, &vault.navs(), vault.limits())?;
+            let fill = fills[i];
             let state = vault.tranche_mut(t);
-            let (queued, nav) = (state.queued_shares, state.nav());
-            plans[i].fill.queued_before = queued;
-            plans[i].fill.subordination_cap_sf = cap.to_bits();
-            if queued > 0 && nav > Sf::ZERO {
-                let supply = state.effective_supply(supplies[i])?;
-                let all = value_of_shares_floor(queued, nav, supply)?;
-                let cap = cap.min(free);
-                let (filled, payout) = if all <= cap {
-                    (queued, all)
-                } else {
-                    let f = shares_for_value_floor(cap, nav, supply)?;
-                    (f, value_of_shares_floor(f, nav, supply)?)
-                };
-                if filled > 0 {
-                    let before = state.accumulator();
-                    let (acc, end) = apply_fill(before, queued, filled, payout)?;
-                    state.set_accumulator(&acc);
-                    state.queued_shares =
-                        queued.checked_sub(filled).ok_or(VaultError::MathOverflow)?;
-                    state.nav_sf.set(sub(nav, payout)?);
-                    free = sub(free, payout)?;
-                    plans[i].fill.filled = filled;
-                    plans[i].fill.payout_sf = payout.to_bits();
-                    plans[i].ended = end.map(|e| (before.generation, e));
-                    let reserved = add(vault.reserved_payout_sf.get(), payout)?;
-                    vault.reserved_payout_sf.set(reserved);
-                }
+            plans[i].fill.queued_before = state.queued_shares;
+            plans[i].fill.subordination_cap_sf = fill.subordination_cap.to_bits();
+            if fill.filled > 0 {
+                let before = state.accumulator();
+                let (acc, end) = apply_fill(before, state.queued_shares, fill.filled, fill.payout)?;
+                state.set_accumulator(&acc);
+                state.queued_shares = state
+                    .queued_shares
+                    .checked_sub(fill.filled)
+                    .ok_or(VaultError::MathOverflow)?;
+                state.nav_sf.set(sub(state.nav(), fill.payout)?);
+                plans[i].fill.filled = fill.filled;
+                plans[i].fill.payout_sf = fill.payout.to_bits();
+                plans[i].ended = end.map(|e| (before.generation, e));
+                let reserved = add(vault.reserved_payout_sf.get(), fill.payout)?;
+                vault.reserved_payout_sf.set(reserved);
             }
             let state = vault.tranche(t);
             plans[i].fill.nav_after_sf = state.nav().to_bits();
@@ -121,11 +106,7 @@ impl CloseEpoch<'_> {
         let key = a.vault.key();
         let (plans, signer, epoch_index, free_before) = {
             let mut vault = a.vault.load_mut()?;
-            let ends = vault
-                .epoch_start_ts
-                .checked_add(i64::from(vault.epoch_duration_secs))
-                .ok_or(VaultError::MathOverflow)?;
-            require!(now >= ends, VaultError::EpochNotEnded);
+            require!(now >= vault.epoch_end_ts()?, VaultError::EpochNotEnded);
             accrue_vault(&mut vault, key, now)?;
             let free_before = vault.free_liquidity()?;
             let plans = a.fill_all(&mut vault)?;
@@ -205,14 +186,6 @@ fn write_generation_record<'info>(
         &crate::ID,
     );
     require_keys_eq!(account.key(), expected, VaultError::WrongGenerationRecord);
-    cpi::create_pda_account(
-        payer,
-        account,
-        system_program,
-        GenerationRecord::SPACE,
-        &crate::ID,
-        &[SEED_GENERATION, vault.as_ref(), &seed, &gen_bytes, &[bump]],
-    )?;
     let record = GenerationRecord {
         vault,
         tranche: tranche.index() as u8,
@@ -222,7 +195,12 @@ fn write_generation_record<'info>(
         p_end_sf: end.p.to_bits(),
         s_end_sf: end.s.to_bits(),
     };
-    let mut data = account.try_borrow_mut_data()?;
-    let mut out: &mut [u8] = &mut data;
-    record.try_serialize(&mut out)
+    cpi::create_program_account(
+        payer,
+        account,
+        system_program,
+        GenerationRecord::SPACE,
+        &[SEED_GENERATION, vault.as_ref(), &seed, &gen_bytes, &[bump]],
+        &record,
+    )
 }

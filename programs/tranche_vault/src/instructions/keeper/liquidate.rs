@@ -3,20 +3,20 @@
 //! collateral asset worth the repayment plus the asset's bonus, capped at what the position holds. When the
 //! position has no collateral left and debt remains, that bad debt is written off in the same instruction,
 //! through the loss waterfall (junior, mezzanine, senior). Nothing blocks it: no pause, cap or enabled flag is
-//! checked, and only the position's own assets are priced.
+//! checked, only the position's own assets are priced, and of those only the seized asset (and the quote) must
+//! price: an entry whose oracle fails is valued at 0 (`Pricing::Liquidation`).
 
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
-use crate::constants::*;
 use crate::cpi;
 use crate::errors::VaultError;
 use crate::events::PositionLiquidatedEvent;
 use crate::instructions::keeper::accrue::accrue_vault;
-use crate::instructions::pricing::price_position;
-use crate::math::fixed::{mul_div_floor, sub, Sf};
-use crate::math::health::{amount_for_value_floor, pow10, value_floor};
+use crate::instructions::pricing::{price_position, Pricing};
+use crate::math::fixed::{sub, Sf};
 use crate::math::interest::scaled_repaid;
+use crate::math::liquidation::{liquidation_amounts, LiquidationAmounts, LiquidationInput};
 use crate::state::{CollateralAsset, Position, Vault};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,7 +42,11 @@ pub struct Liquidate<'info> {
     #[account(mut)]
     pub liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
     /// Pays the repayment (the liquidator is its owner or delegate).
-    #[account(mut, constraint = liquidator_quote.mint == quote_mint.key() @ VaultError::WrongTokenMint)]
+    #[account(
+        mut,
+        constraint = liquidator_quote.mint == quote_mint.key() @ VaultError::WrongTokenMint,
+        constraint = liquidator_quote.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
+    )]
     pub liquidator_quote: Box<InterfaceAccount<'info, TokenAccount>>,
     /// The collateral asset to seize; one of the position's entries.
     #[account(
@@ -55,8 +59,12 @@ pub struct Liquidate<'info> {
     #[account(mut)]
     pub seize_custody: Box<InterfaceAccount<'info, TokenAccount>>,
     pub seize_mint: Box<InterfaceAccount<'info, Mint>>,
-    /// Receives the seized collateral; any account of its mint.
-    #[account(mut, constraint = liquidator_collateral.mint == seize_mint.key() @ VaultError::WrongTokenMint)]
+    /// Receives the seized collateral; any account of its mint that the vault does not own (not the custody).
+    #[account(
+        mut,
+        constraint = liquidator_collateral.mint == seize_mint.key() @ VaultError::WrongTokenMint,
+        constraint = liquidator_collateral.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
+    )]
     pub liquidator_collateral: Box<InterfaceAccount<'info, TokenAccount>>,
     /// CHECK: checked against the vault's quote oracle setting.
     pub quote_oracle: UncheckedAccount<'info>,
@@ -79,11 +87,11 @@ struct Outcome {
 }
 
 impl Liquidate<'_> {
-    /// 1. accrue; price the position; require health < 1;
-    /// 2. the repayment: `min(max_repay, close factor · debt)`, or all of the debt when it is dust (≤ one whole
-    ///    quote token) or health < FULL_LIQUIDATION_HEALTH_BPS;
-    /// 3. the seizure: repayment value · (1 + bonus) at spot prices, rounded down, capped at the entry (the
-    ///    repayment then shrinks to what the entry covers);
+    /// 1. accrue; price the position (entries other than the seized one at 0 if their oracle fails); require
+    ///    health < 1;
+    /// 2. the repayment and the seizure (`math::liquidation`): up to the close factor (all of the debt when it
+    ///    is dust or health is below FULL_LIQUIDATION_HEALTH_BPS); collateral worth the repayment · (1 + bonus)
+    ///    at spot prices, capped at the entry (the repayment then shrinks to what the entry covers);
     /// 4. book debt, collateral and liquidity; write off bad debt when no collateral is left;
     /// 5. transfer the repayment in and the collateral out;
     /// 6. invariants; `PositionLiquidatedEvent`.
@@ -108,6 +116,7 @@ impl Liquidate<'_> {
                 ctx.remaining_accounts,
                 &a.quote_oracle,
                 now,
+                Pricing::Liquidation { seize: asset_key },
                 |_, current| current,
             )?;
             require!(priced.health.is_liquidatable(), VaultError::PositionHealthy);
@@ -117,29 +126,26 @@ impl Liquidate<'_> {
                 .iter()
                 .find(|e| e.asset == asset_key)
                 .ok_or(VaultError::SeizeAssetNotInPosition)?;
+            // Priced strictly (`Pricing::Liquidation`): only the other entries may go unpriced.
+            let seize_price = entry
+                .price
+                .ok_or(VaultError::SeizeAssetNotInPosition)?
+                .price;
             let held = a
                 .position
                 .find(&asset_key)
                 .map_or(0, |i| a.position.entries[i].amount);
-            let qd = vault.quote_decimals;
-            let full = debt <= pow10(qd)? || health_bps < FULL_LIQUIDATION_HEALTH_BPS;
-            let allowed = if full {
-                debt
-            } else {
-                crate::math::fixed::mul_div_u64_floor(debt, CLOSE_FACTOR_BPS, BPS)?
-            };
-            let mut repay = args.max_repay.min(allowed);
-            require!(repay > 0, VaultError::ZeroAmount);
-            let bonus = BPS + u64::from(entry.liquidation_bonus_bps);
-            let quote_spot = priced.quote_price.price;
-            let value = mul_div_floor(value_floor(repay, qd, quote_spot)?, bonus, BPS)?;
-            let mut seize = amount_for_value_floor(value, entry.decimals, entry.price.price)?;
-            if seize > held {
-                seize = held;
-                let held_value = value_floor(held, entry.decimals, entry.price.price)?;
-                let covered = mul_div_floor(held_value, BPS, bonus)?;
-                repay = repay.min(amount_for_value_floor(covered, qd, quote_spot)?);
-            }
+            let LiquidationAmounts { repay, seize } = liquidation_amounts(&LiquidationInput {
+                debt,
+                max_repay: args.max_repay,
+                health_bps,
+                quote_decimals: vault.quote_decimals,
+                quote_price: priced.quote_price.price,
+                held,
+                decimals: entry.decimals,
+                price: seize_price,
+                bonus_bps: entry.liquidation_bonus_bps,
+            })?;
             require!(seize >= args.min_seize, VaultError::SlippageExceeded);
 
             // Book the repayment.
