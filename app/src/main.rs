@@ -2,14 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-mod demo;
-mod governance;
-mod liquidator;
-mod stress;
-
 use anchor_lang::prelude::Pubkey;
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
+use tranche_cli::{demo, governance, liquidator, stress};
 
 #[derive(Parser)]
 #[command(
@@ -143,21 +139,6 @@ enum Command {
         #[command(subcommand)]
         command: governance::GovCommand,
     },
-}
-
-/// Reads a keypair file as `solana-keygen` writes it (a JSON array of 64 numbers).
-pub(crate) fn read_keypair(path: &Path) -> Result<solana_keypair::Keypair> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("reading keypair file {} (--keypair)", path.display()))?;
-    let bytes: Vec<u8> = serde_json::from_str(&text)
-        .with_context(|| format!("{} is not a JSON keypair (64 numbers)", path.display()))?;
-    solana_keypair::Keypair::try_from(bytes.as_slice())
-        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
-}
-
-/// An Anchor account of type `T` from its bytes, or an error naming the account.
-pub(crate) fn decode<T: anchor_lang::AccountDeserialize>(data: &[u8], key: &Pubkey) -> Result<T> {
-    T::try_deserialize(&mut &data[..]).with_context(|| format!("decoding account {key}"))
 }
 
 fn parse_pair(s: &str) -> Result<(Pubkey, Pubkey)> {

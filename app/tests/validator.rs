@@ -1,7 +1,8 @@
 //! The liquidator bot's RPC backend against a real `solana-test-validator` 3.1.12 on loopback (not a mock): the
-//! SBF `.so` and the Pyth price accounts are preloaded at genesis; a vault, its tranches and two loans are set up
-//! over JSON-RPC; then the `tranche liquidator` binary finds and liquidates the unhealthy loan, leaves the healthy
-//! one, refuses to send what its simulation says would fail, and stops cleanly on SIGINT.
+//! SBF `.so`, a vault built on the embedded chain (its timelocked set-up needs a warped clock) and the Pyth price
+//! accounts are preloaded at genesis; then the `tranche liquidator` binary finds and liquidates an unhealthy loan,
+//! leaves the healthy ones, refuses to send what its simulation says would fail, and stops cleanly on SIGINT; and
+//! the bot's round code, given a read that a borrower's front-run made stale, reads again and liquidates.
 //!
 //! The validator binary comes from `tools/validator/build.sh` (the README's test command runs it). Where it is
 //! missing the test says so and skips.
@@ -14,8 +15,6 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use anchor_lang::solana_program::program_pack::Pack;
-use anchor_lang::solana_program::system_instruction;
 use anchor_lang::AccountDeserialize;
 use anchor_spl::associated_token::{
     get_associated_token_address_with_program_id as ata,
@@ -29,13 +28,13 @@ use solana_keypair::Keypair;
 use solana_rpc_client::rpc_client::RpcClient;
 use solana_signer::Signer;
 use solana_transaction::Transaction;
-use tranche_vault::client::{price_update_bytes, pyth_push_feed_account, AssetAddresses};
-use tranche_vault::oracle::PYTH_RECEIVER_ID;
+use tranche_vault::client::{price_update_bytes, AssetAddresses, VaultAddresses};
+use tranche_vault::oracle::{OracleSetting, PYTH_RECEIVER_ID};
 use tranche_vault::state::{Position, Tranche};
-use tranche_vault::DepositArgs;
-use tranche_vault_tests::builders::{collateral_params, vault_builder, QUOTE_FEED};
+use tranche_vault_tests::builders::{collateral_params, QUOTE_FEED};
 
 const SOL_FEED: [u8; 32] = [0x50; 32];
+const DUST_FEED: [u8; 32] = [0x52; 32];
 const USDC: u64 = 1_000_000;
 const SOL: u64 = 1_000_000_000;
 /// Oracle age the test's vault accepts (the program's ceiling): the preloaded prices are never updated.
@@ -175,24 +174,6 @@ fn send(rpc: &RpcClient, payer: &Keypair, ixs: &[Instruction], signers: &[&Keypa
         .unwrap_or_else(|e| panic!("transaction failed: {e:?}"));
 }
 
-fn create_mint(rpc: &RpcClient, payer: &Keypair, decimals: u8) -> Pubkey {
-    let mint = Keypair::new();
-    let len = spl_token::state::Mint::LEN;
-    let ixs = [
-        system_instruction::create_account(
-            &payer.pubkey(),
-            &mint.pubkey(),
-            rpc.get_minimum_balance_for_rent_exemption(len)
-                .expect("rent"),
-            len as u64,
-            &spl_token::ID,
-        ),
-        tranche_vault_tests::init_mint_ix(spl_token::ID, &mint.pubkey(), &payer.pubkey(), decimals),
-    ];
-    send(rpc, payer, &ixs, &[&mint]);
-    mint.pubkey()
-}
-
 /// The associated token account of `owner` for `mint` (created), with `amount` minted to it.
 fn funded_ata(
     rpc: &RpcClient,
@@ -249,6 +230,106 @@ fn balance(rpc: &RpcClient, key: &Pubkey) -> u64 {
         .unwrap_or(0)
 }
 
+/// What the test preloads: every account of the vault the embedded chain built, and who is who.
+struct State {
+    /// The embedded chain's payer: the mint authority of the quote and collateral mints.
+    payer: Keypair,
+    addrs: VaultAddresses,
+    sol_mint: Pubkey,
+    /// The pinned price accounts (written fresh at genesis).
+    quote_oracle: Pubkey,
+    sol_oracle: Pubkey,
+    dust_oracle: Pubkey,
+    /// The owner of `positions[2]`, who front-runs the bot, and the dust asset they hold.
+    front_runner: Keypair,
+    dust: AssetAddresses,
+    dust_tokens: Pubkey,
+    /// Loans on 10 SOL each of 690, 200 and 690 USDC.
+    positions: [Pubkey; 3],
+    /// (address, owner, lamports, data) of each account to preload.
+    accounts: Vec<(Pubkey, Pubkey, u64, Vec<u8>)>,
+}
+
+/// Builds the vault on the embedded chain (the SBF program in solana-program-test), starting at unix time `start`:
+/// an hour of oracle age for the quote and SOL (through the timelock), SOL and a dust asset listed (through the
+/// timelock), 1k junior / 1k mezzanine / 3k senior, and three loans on 10 SOL at $100.
+async fn build_state(start: i64) -> State {
+    use tranche_vault::state::ConfigChange;
+    use tranche_vault_tests::builders::pull_oracle;
+    use tranche_vault_tests::fixture::{fixture_params, VaultFixture};
+    use tranche_vault_tests::Mode;
+    let mut f = VaultFixture::starting_at(Mode::Sbf, fixture_params(), start).await;
+    let quote_oracle = OracleSetting {
+        max_age_secs: MAX_AGE,
+        ..pull_oracle(QUOTE_FEED)
+    };
+    f.govern(
+        ConfigChange::QuoteOracle {
+            oracle: quote_oracle,
+        },
+        None,
+    )
+    .await
+    .expect_ok();
+    let mut params = collateral_params(SOL_FEED);
+    params.oracle.max_age_secs = MAX_AGE;
+    let sol = f.add_collateral_with(9, 100.0, params).await;
+    let mut params = collateral_params(DUST_FEED);
+    params.oracle.max_age_secs = MAX_AGE;
+    let dust = f.add_collateral_with(6, 1.0, params).await;
+    let lp = f.user(10_000 * USDC).await;
+    for (tranche, amount) in [
+        (Tranche::Junior, 1_000),
+        (Tranche::Mezzanine, 1_000),
+        (Tranche::Senior, 3_000),
+    ] {
+        f.deposit(&lp, tranche, amount * USDC).await.expect_ok();
+    }
+    let mut owners = vec![];
+    for borrowed in [690 * USDC, 200 * USDC, 690 * USDC] {
+        let owner = f.user(0).await;
+        let p = f.open_position(&owner, 0).await;
+        f.deposit_collateral(&owner, p, sol, 10 * SOL)
+            .await
+            .expect_ok();
+        f.borrow(&owner, p, borrowed).await.expect_ok();
+        owners.push(owner);
+    }
+    let front_runner = owners.swap_remove(2);
+    let dust_tokens = f.fund_collateral(&front_runner, dust, 1).await;
+    let positions = [f.positions()[0], f.positions()[1], f.positions()[2]];
+    let mut keys = vec![
+        f.addrs.vault,
+        f.addrs.liquidity,
+        f.addrs.quote_mint,
+        dust_tokens,
+    ];
+    keys.extend(f.addrs.tranche_mints);
+    keys.extend(f.addrs.escrows);
+    keys.extend(positions);
+    for c in f.assets.clone() {
+        keys.extend([c.addrs.asset, c.addrs.mint, c.addrs.custody]);
+    }
+    let mut accounts = vec![];
+    for k in keys {
+        let a = f.env.account(k).await.expect("account to preload");
+        accounts.push((k, a.owner, a.lamports, a.data));
+    }
+    State {
+        payer: f.env.ctx.payer.insecure_clone(),
+        addrs: f.addrs,
+        sol_mint: f.assets[sol].addrs.mint,
+        quote_oracle: f.quote_oracle,
+        sol_oracle: f.assets[sol].oracle,
+        dust_oracle: f.assets[dust].oracle,
+        front_runner: front_runner.key,
+        dust: f.assets[dust].addrs,
+        dust_tokens,
+        positions,
+        accounts,
+    }
+}
+
 #[test]
 fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
     let Some(bin) = validator_bin() else {
@@ -265,27 +346,32 @@ fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
         .join(format!("validator-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("test dir");
 
-    // Genesis: funded keys, and the price accounts. The bot reads Pyth's sponsored shard-0 feed accounts (its
-    // default); the borrowers priced their loans before the crash with another account of the same feed.
-    let payer = Keypair::new();
-    let liquidator = Keypair::new();
+    // The vault, built on the embedded chain a week in the past (its timelocked set-up, listing SOL and giving the
+    // quote oracle an hour of age, needs days of warped clock), then preloaded at genesis with funded keys and the
+    // price accounts. The borrowers borrowed at $100; the pinned SOL account, which the bot reads, says $84.
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .expect("clock")
         .as_secs() as i64;
+    let state = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(build_state(now - 7 * 86_400));
+    let payer = state.payer.insecure_clone();
+    let liquidator = Keypair::new();
     let price = |feed, cents: i64| {
         let p = cents * 1_000_000;
         price_update_bytes(feed, p, (p / 2_000) as u64, -8, now - 30, true)
     };
-    let quote_oracle = pyth_push_feed_account(&QUOTE_FEED, 0);
-    let sol_after_crash = pyth_push_feed_account(&SOL_FEED, 0);
     let sol_before_crash = Pubkey::new_unique();
     let system = anchor_lang::system_program::ID;
-    let accounts = [
+    let mut genesis = vec![
         (payer.pubkey(), system, 1_000 * SOL, vec![]),
         (liquidator.pubkey(), system, 10 * SOL, vec![]),
         (
-            quote_oracle,
+            state.quote_oracle,
             PYTH_RECEIVER_ID,
             10_000_000,
             price(QUOTE_FEED, 100),
@@ -297,85 +383,27 @@ fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
             price(SOL_FEED, 10_000),
         ),
         (
-            sol_after_crash,
+            state.sol_oracle,
             PYTH_RECEIVER_ID,
             10_000_000,
             price(SOL_FEED, 8_400),
         ),
-    ]
-    .map(|(k, owner, lamports, data)| (k, account_file(&dir, &k, &owner, lamports, &data)));
+        (
+            state.dust_oracle,
+            PYTH_RECEIVER_ID,
+            10_000_000,
+            price(DUST_FEED, 100),
+        ),
+    ];
+    genesis.extend(state.accounts.iter().cloned());
+    let accounts: Vec<_> = genesis
+        .into_iter()
+        .map(|(k, owner, lamports, data)| (k, account_file(&dir, &k, &owner, lamports, &data)))
+        .collect();
     let v = start_validator(&bin, &dir, &accounts);
     let rpc = RpcClient::new_with_commitment(v.url.clone(), CommitmentConfig::confirmed());
-
-    // A vault on a 6-decimal quote, one SOL-like collateral, all three tranches funded.
-    let quote = create_mint(&rpc, &payer, 6);
-    let sol = create_mint(&rpc, &payer, 9);
-    let mut builder = vault_builder(payer.pubkey(), payer.pubkey(), quote, spl_token::ID);
-    builder.args.quote_oracle.max_age_secs = MAX_AGE;
-    let addrs = builder.addresses();
-    send(&rpc, &payer, &[builder.instruction()], &[]);
-    let asset = AssetAddresses::new(&addrs.vault, sol, spl_token::ID);
-    let mut params = collateral_params(SOL_FEED);
-    params.oracle.max_age_secs = MAX_AGE;
-    send(
-        &rpc,
-        &payer,
-        &[addrs.add_collateral_asset(payer.pubkey(), payer.pubkey(), &asset, params)],
-        &[],
-    );
-    let payer_quote = funded_ata(&rpc, &payer, &payer.pubkey(), &quote, 10_000 * USDC);
-    for (tranche, amount) in [
-        (Tranche::Junior, 1_000),
-        (Tranche::Mezzanine, 1_000),
-        (Tranche::Senior, 3_000),
-    ] {
-        let shares = funded_ata(
-            &rpc,
-            &payer,
-            &payer.pubkey(),
-            &addrs.tranche_mints[tranche.index()],
-            0,
-        );
-        let args = DepositArgs {
-            tranche,
-            amount: amount * USDC,
-            min_shares: 0,
-        };
-        send(
-            &rpc,
-            &payer,
-            &[addrs.deposit(payer.pubkey(), payer_quote, shares, args)],
-            &[],
-        );
-    }
-
-    // Two loans on 10 SOL at $100: one near the 70 % LTV limit, one small.
-    let mut positions = vec![];
-    for borrowed in [690 * USDC, 200 * USDC] {
-        let owner = Keypair::new();
-        let tokens = funded_ata(&rpc, &payer, &owner.pubkey(), &sol, 10 * SOL);
-        let owner_quote = funded_ata(&rpc, &payer, &owner.pubkey(), &quote, 0);
-        let key = tranche_vault::pda::position(&addrs.vault, &owner.pubkey(), 0).0;
-        send(
-            &rpc,
-            &payer,
-            &[
-                addrs.open_position(payer.pubkey(), owner.pubkey(), 0),
-                addrs.deposit_collateral(owner.pubkey(), key, &asset, tokens, 10 * SOL),
-                addrs.borrow(
-                    owner.pubkey(),
-                    key,
-                    owner_quote,
-                    quote_oracle,
-                    &[asset.asset, sol_before_crash],
-                    borrowed,
-                ),
-            ],
-            &[&owner],
-        );
-        positions.push(key);
-    }
-    let [risky, safe] = [positions[0], positions[1]];
+    let (addrs, sol, quote) = (state.addrs, state.sol_mint, state.addrs.quote_mint);
+    let [risky, safe, front_run] = state.positions;
     let debt_before = position(&rpc, &risky).scaled_debt_sf;
     let safe_before = position(&rpc, &safe);
 
@@ -409,8 +437,18 @@ fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
         &format!("{sol}={sol_before_crash}"),
     ]));
     assert!(ok, "the bot exits cleanly");
-    assert!(out.contains("liquidations sent: 0"), "{out}");
+    assert!(
+        out.contains("positions scanned: 3, liquidations sent: 0"),
+        "{out}"
+    );
     assert!(!out.contains("liquidate,"), "{out}");
+    // It scored each loan: 10 SOL at $99.95 (less confidence) · 80 % against 690 and 200 USDC (at $1.0001).
+    for (k, h) in [(risky, "1.158"), (safe, "3.99"), (front_run, "1.158")] {
+        assert!(
+            out.contains(&format!("position {}: health {h}", short(&k))),
+            "{out}"
+        );
+    }
 
     // 1. The liquidator holds no quote to repay with: the simulation fails and nothing is sent.
     let (ok, out) = bot(&args(&["--once"]));
@@ -421,6 +459,11 @@ fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
     );
     assert!(
         out.contains("simulation failed") && out.contains("not sending"),
+        "{out}"
+    );
+    // It has no quote account yet: the program names the missing account.
+    assert!(
+        out.contains("AccountNotInitialized") && out.contains("liquidator_quote"),
         "{out}"
     );
     assert!(
@@ -439,8 +482,65 @@ fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
         "the liquidator sent no transaction"
     );
 
-    // 2. Funded, it liquidates the unhealthy loan (one close-factor step restores health) and leaves the other.
-    let liq_quote = funded_ata(&rpc, &payer, &liquidator.pubkey(), &quote, 1_000 * USDC);
+    // 2. A front-run: the bot read the chain; before its liquidation lands, the borrower adds a collateral entry (one
+    //    unit of a second asset), so the account list the bot built from its read no longer matches the
+    //    position. The bot's own round code (`work_position`), given that stale read, sees its simulation
+    //    fail, reads the position again, and liquidates it on the fresh account list within the round.
+    let liq_quote = funded_ata(&rpc, &payer, &liquidator.pubkey(), &quote, 2_000 * USDC);
+    let opts = tranche_cli::liquidator::rpc::BotOpts {
+        url: v.url.clone(),
+        keypair: keypair_file.clone(),
+        vault: addrs.vault,
+        once: true,
+        interval_secs: 0,
+        priority_fee: 0,
+        retries: 3,
+        seize_slippage_bps: 50,
+        price_accounts: Default::default(),
+    };
+    let mut chain = tranche_cli::liquidator::rpc::read_chain(&rpc, &opts).expect("read the chain");
+    let stale = chain
+        .positions
+        .iter()
+        .find(|(k, _)| *k == front_run)
+        .map(|(_, p)| p.clone())
+        .expect("the position");
+    send(
+        &rpc,
+        &payer,
+        &[addrs.deposit_collateral(
+            state.front_runner.pubkey(),
+            front_run,
+            &state.dust,
+            state.dust_tokens,
+            1,
+        )],
+        &[&state.front_runner],
+    );
+    assert_eq!(position(&rpc, &front_run).active().count(), 2);
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let sent = tranche_cli::liquidator::rpc::work_position(
+        &rpc,
+        &liquidator,
+        &opts,
+        &mut chain,
+        front_run,
+        stale,
+        &stop,
+    )
+    .expect("work the position");
+    assert_eq!(sent, 1, "liquidated once, on the second try");
+    let after = position(&rpc, &front_run);
+    assert_eq!(after.active().count(), 2, "the dust entry is still there");
+    assert!(after.entries[0].amount < 10 * SOL, "SOL was seized");
+    let seized_ata = ata(&liquidator.pubkey(), &sol, &spl_token::ID);
+    let quote_before_3 = balance(&rpc, &liq_quote);
+    let seized_before_3 = balance(&rpc, &seized_ata);
+    assert!(quote_before_3 < 2_000 * USDC);
+
+    // 3. Funded, the binary liquidates the other unhealthy loan (one close-factor step restores health) and
+    //    leaves the healthy ones.
+    let front_run_before = position(&rpc, &front_run);
     let (ok, out) = bot(&args(&["--once", "--priority-fee", "1000"]));
     assert!(ok, "the bot exits cleanly");
     assert!(out.contains("liquidated in"), "{out}");
@@ -452,13 +552,13 @@ fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
         after.scaled_debt_sf < debt_before && after.scaled_debt_sf > debt_before / 3,
         "about half the debt repaid"
     );
-    let repaid = 1_000 * USDC - balance(&rpc, &liq_quote);
+    let repaid = quote_before_3 - balance(&rpc, &liq_quote);
     assert!(
         (340 * USDC..=350 * USDC).contains(&repaid),
         "repaid {repaid}"
     );
-    // Seized: repaid × 1.05 / $84 (at most), all of it in the liquidator's new collateral account.
-    let seized = balance(&rpc, &ata(&liquidator.pubkey(), &sol, &spl_token::ID));
+    // Seized: repaid × 1.05 / $84 (at most), all of it in the liquidator's collateral account.
+    let seized = balance(&rpc, &seized_ata) - seized_before_3;
     assert!(seized > 4 * SOL && seized < 5 * SOL, "seized {seized}");
     assert_eq!(after.entries[0].amount, 10 * SOL - seized);
     assert_eq!(
@@ -466,12 +566,17 @@ fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
         safe_before,
         "the healthy loan is untouched"
     );
+    assert_eq!(
+        position(&rpc, &front_run),
+        front_run_before,
+        "and so is the one liquidated in step 2, healthy again"
+    );
     assert!(
         out.contains(&format!("position {}: health 1.", short(&risky))),
         "{out}"
     );
 
-    // 3. In a loop, it stops cleanly on Ctrl-C.
+    // 4. In a loop, it stops cleanly on Ctrl-C.
     let mut child = Command::new(env!("CARGO_BIN_EXE_tranche"))
         .arg("liquidator")
         .args(args(&["--interval-secs", "1"]))
@@ -517,7 +622,7 @@ fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
     assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
     drop(v);
 
-    // 4. With the validator gone, the bot says what is wrong and fails.
+    // 5. With the validator gone, the bot says what is wrong and fails.
     let (ok, out) = bot(&args(&["--once"]));
     assert!(!ok);
     assert!(out.contains("error: no JSON-RPC answer at"), "{out}");

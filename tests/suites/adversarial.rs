@@ -1072,7 +1072,9 @@ dual_test!(closing_accounts, |mode| async move {
         out.logs
     );
     // Claimed alone, it closes; a second claim finds no account.
-    send(&mut f, std::slice::from_ref(&claim), &[&lp.key]).await.expect_ok();
+    send(&mut f, std::slice::from_ref(&claim), &[&lp.key])
+        .await
+        .expect_ok();
     assert!(
         f.env.account(request).await.is_none(),
         "the request is closed"

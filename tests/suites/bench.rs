@@ -201,9 +201,10 @@ async fn bench_governance(rows: &mut BTreeMap<String, u64>) {
     let g = ConfigChange::Guardian {
         guardian: Some(guardian.key.pubkey()),
     };
+    let id = f.vault().await.next_proposal_id;
     let ix = f
         .addrs
-        .propose_config(payer, authority.pubkey(), 0, g, None);
+        .propose_config(payer, authority.pubkey(), id, g, None);
     send(
         "propose_config",
         f.env.send_unique(&[ix], &[&authority]).await,
@@ -213,15 +214,16 @@ async fn bench_governance(rows: &mut BTreeMap<String, u64>) {
     };
     let ix = f
         .addrs
-        .propose_config(payer, authority.pubkey(), 1, fee, None);
+        .propose_config(payer, authority.pubkey(), id + 1, fee, None);
     f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
-    let ix = f.addrs.cancel_config(authority.pubkey(), 1, payer);
+    let ix = f.addrs.cancel_config(authority.pubkey(), id + 1, payer);
     send(
         "cancel_config",
         f.env.send_unique(&[ix], &[&authority]).await,
     );
     f.warp(172_800).await;
-    let ix = f.addrs.execute_config(0, payer, None);
+    f.close_epoch().await.expect_ok();
+    let ix = f.addrs.execute_config(id, payer, None);
     send("execute_config", f.env.send_unique(&[ix], &[]).await);
     let ix = f
         .addrs

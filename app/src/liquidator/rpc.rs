@@ -8,7 +8,9 @@
 //!    the bot's collateral token account) and sends it only if the simulation succeeded, with a compute-unit limit
 //!    fitted to the simulation, a slippage guard on the seized amount, and retries on transport errors (after
 //!    checking that no earlier attempt landed);
-//! 4. logs one decision per position.
+//! 4. logs one decision per position;
+//! 5. when a liquidation is not sent or is refused, reads the position again, and retries on the fresh one if it
+//!    changed (a borrower front-running the bot with a new collateral entry breaks the account list it built).
 //!
 //! It stops between steps on Ctrl-C (SIGINT) or SIGTERM; a second Ctrl-C exits at once.
 
@@ -67,16 +69,18 @@ pub struct BotOpts {
     pub retries: u32,
     /// The seized amount may fall this far below the simulated one before the program refuses (bps).
     pub seize_slippage_bps: u16,
-    /// Price account per mint (collateral or quote), instead of the Pyth shard-0 sponsored feed account.
+    /// Price account per mint (collateral or quote) to score with, instead of the pinned one (a what-if).
     pub price_accounts: HashMap<Pubkey, Pubkey>,
 }
 
 /// What the chain holds for one vault, as one round read it.
-struct Chain {
-    vault: Vault,
-    positions: Vec<(Pubkey, Position)>,
-    market: Market,
-    now: i64,
+pub struct Chain {
+    pub vault: Vault,
+    /// Every position with debt, by key.
+    pub positions: Vec<(Pubkey, Position)>,
+    pub market: Market,
+    /// The chain's unix time.
+    pub now: i64,
 }
 
 /// Runs the bot until Ctrl-C (or one round with `--once`).
@@ -142,49 +146,79 @@ fn run_round(
     let mut sent = 0;
     let positions = std::mem::take(&mut chain.positions);
     let scanned = positions.len();
-    for (key, mut position) in positions {
-        for _ in 0..MAX_STEPS_PER_POSITION {
-            if stop.load(Ordering::Relaxed) {
-                return Ok((scanned, sent));
-            }
-            let a = match assess(&position, &chain.vault, &chain.market, chain.now) {
-                Ok(a) => a,
-                Err(e) => {
-                    log(&format!(
-                        "position {}: cannot price it ({e:#}) — skip",
-                        short(&key)
-                    ));
-                    break;
-                }
-            };
-            let Some(seize) = a.seize.filter(|_| a.health.is_liquidatable()) else {
-                log(&format!(
-                    "position {}: health {} — leave it",
-                    short(&key),
-                    health_str(&a.health)
-                ));
-                break;
-            };
-            log(&format!(
-                "position {}: health {} < 1 — liquidate, seizing {}",
-                short(&key),
-                health_str(&a.health),
-                chain.market.assets.get(&seize).map_or(seize, |x| x.mint)
-            ));
-            if !liquidate(rpc, kp, opts, &chain, key, &position, seize)? {
-                break;
-            }
-            sent += 1;
-            // Read the position and the vault (its borrow index) again; the prices are this round's.
-            let fresh = rpc.get_multiple_accounts(&[opts.vault, key])?;
-            let (Some(Some(v)), Some(Some(p))) = (fresh.first(), fresh.get(1)) else {
-                break;
-            };
-            chain.vault = crate::decode(&v.data, &opts.vault)?;
-            position = crate::decode(&p.data, &key)?;
+    for (key, position) in positions {
+        if stop.load(Ordering::Relaxed) {
+            break;
         }
+        sent += work_position(rpc, kp, opts, &mut chain, key, position, stop)?;
     }
     Ok((scanned, sent))
+}
+
+/// Liquidates `position` (as the round read it) while it is liquidatable, at most `MAX_STEPS_PER_POSITION`
+/// steps; returns the liquidations that landed. After each step, and whenever a liquidation is not sent or is
+/// refused, it reads the position again: if it changed (the borrower front-ran the bot, adding a collateral entry
+/// so that the accounts the bot passed no longer match, or repaying, or withdrawing), the next step works on the
+/// fresh position; if it did not, the failure was the liquidation's own and the bot moves on.
+pub fn work_position(
+    rpc: &RpcClient,
+    kp: &Keypair,
+    opts: &BotOpts,
+    chain: &mut Chain,
+    key: Pubkey,
+    mut position: Position,
+    stop: &AtomicBool,
+) -> Result<usize> {
+    let mut sent = 0;
+    for _ in 0..MAX_STEPS_PER_POSITION {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        let a = match assess(&position, &chain.vault, &chain.market, chain.now) {
+            Ok(a) => a,
+            Err(e) => {
+                log(&format!(
+                    "position {}: cannot price it ({e:#}) — skip",
+                    short(&key)
+                ));
+                break;
+            }
+        };
+        let Some(seize) = a.seize.filter(|_| a.health.is_liquidatable()) else {
+            log(&format!(
+                "position {}: health {} — leave it",
+                short(&key),
+                health_str(&a.health)
+            ));
+            break;
+        };
+        log(&format!(
+            "position {}: health {} < 1 — liquidate, seizing {}",
+            short(&key),
+            health_str(&a.health),
+            chain.market.assets.get(&seize).map_or(seize, |x| x.mint)
+        ));
+        let landed = liquidate(rpc, kp, opts, chain, key, &position, seize)?;
+        sent += usize::from(landed);
+        // Read the position and the vault (its borrow index) again; the prices are this round's.
+        let fresh = rpc.get_multiple_accounts(&[opts.vault, key])?;
+        let (Some(Some(v)), Some(Some(p))) = (fresh.first(), fresh.get(1)) else {
+            break;
+        };
+        chain.vault = crate::decode(&v.data, &opts.vault)?;
+        let now: Position = crate::decode(&p.data, &key)?;
+        if !landed {
+            if now == position {
+                break;
+            }
+            log(&format!(
+                "position {}: changed since it was read (another transaction landed first) — read again, retrying",
+                short(&key)
+            ));
+        }
+        position = now;
+    }
+    Ok(sent)
 }
 
 /// The price account the bot reads for an oracle setting: the override for `mint` (to score a what-if; the
@@ -196,7 +230,8 @@ fn price_account(opts: &BotOpts, mint: &Pubkey, setting: &OracleSetting) -> Pubk
         .unwrap_or(setting.account)
 }
 
-fn read_chain(rpc: &RpcClient, opts: &BotOpts) -> Result<Chain> {
+/// One round's read: the vault, its collateral assets and positions, every price account and the clock.
+pub fn read_chain(rpc: &RpcClient, opts: &BotOpts) -> Result<Chain> {
     let program = tranche_vault::ID;
     let acc = rpc
         .get_account(&opts.vault)
