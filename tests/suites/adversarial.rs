@@ -321,38 +321,47 @@ dual_test!(timelock_bypass, |mode| async move {
     send(&mut f, &[ix], &[]).await.expect_ok();
 });
 
-// Unliquidatable position: an underwater borrower adds one unit of an asset whose oracle fails (here a confidence
-// wider than allowed). If every entry had to price, every liquidation would revert while the debt accrued phantom
-// income. In `liquidate` such an entry counts as 0; only the seized asset and the quote must price.
+// Unliquidatable position: an underwater borrower adds one unit of an asset whose oracle is broken (frozen,
+// closed). If every entry had to price, every liquidation would revert while the debt accrued phantom income. In
+// `liquidate` only the seized asset and the quote must pass every check; another entry is read leniently (a day of
+// age, any confidence) and counts as 0 only beyond that. The other side of the same rule: a liquidator who waits
+// for one entry's feed to lag past its usual max age cannot make a healthy position liquidatable.
 dual_test!(unliquidatable_position, |mode| async move {
     let (mut f, b, p, sol) = book(mode).await;
+    let eth = f.add_collateral(9, 100.0).await;
     let dust = f.add_collateral(9, 10.0).await;
-    f.borrow(&b, p, 1_000 * ONE).await.expect_ok();
+    f.deposit_collateral(&b, p, eth, 10 * SOL).await.expect_ok();
+    // 10 SOL at 150 and 10 ETH at 100: 2,000 of liquidation power against 1,300; without the ETH, 1,200.
+    f.borrow(&b, p, 1_300 * ONE).await.expect_ok();
     f.deposit_collateral(&b, p, dust, 1).await.expect_ok();
-    // SOL falls to 100 (10 · 99.95 · 80 % = 799.6 < 1,000.1), and the dust entry's oracle fails.
-    f.set_price(sol, 100.0).await;
-    let d = f.assets[dust];
+    let liq = f.user(100_000 * ONE).await;
+    // ETH's feed lags two minutes (its max age is one): borrowing stops, but the position is no prey.
+    let e = f.assets[eth];
     let now = f.env.now().await;
-    f.env.set_price_update(
-        d.oracle,
-        d.feed,
-        d.price,
-        d.price as u64 / 50,
-        -8,
-        now,
-        true,
-    );
-    // Borrowing and withdrawing stay strict.
+    f.env
+        .set_price_update(e.oracle, e.feed, e.price, e.conf, -8, now - 120, true);
     f.borrow(&b, p, ONE)
         .await
-        .expect_error(VaultError::OracleConfidenceTooWide);
-    let liq = f.user(100_000 * ONE).await;
-    // The failing asset itself cannot be seized: its price is needed for that.
+        .expect_error(VaultError::OracleStale);
+    f.liquidate(&liq, p, sol, u64::MAX)
+        .await
+        .expect_error(VaultError::PositionHealthy);
+    // SOL falls to 40 (320 + 800 < 1,300.1), and the dust entry's price account is closed.
+    f.set_price(sol, 40.0).await;
+    let d = f.assets[dust];
+    f.env.ctx.set_account(
+        &d.oracle,
+        &solana_account::Account::new(0, 0, &anchor_lang::system_program::ID).into(),
+    );
+    f.borrow(&b, p, ONE)
+        .await
+        .expect_error(VaultError::OracleWrongOwner);
+    // The broken asset itself cannot be seized: its price is needed for that.
     f.liquidate(&liq, p, dust, u64::MAX)
         .await
-        .expect_error(VaultError::OracleConfidenceTooWide);
-    // Nor can a liquidator make an entry count as 0 by passing another account for it: even an entry that may go
-    // unpriced is read from its pinned account only.
+        .expect_error(VaultError::OracleWrongOwner);
+    // Nor can a liquidator make an entry count as 0 by passing another account for it: even an entry read
+    // leniently is read from its pinned account only.
     let mut pricing = f.pricing(p).await;
     pricing[3] = f.assets[sol].oracle;
     liquidate_with(&mut f, &liq, p, sol, &pricing, u64::MAX)
@@ -364,7 +373,7 @@ dual_test!(unliquidatable_position, |mode| async move {
     f.liquidate(&liq, p, sol, u64::MAX).await.expect_ok();
     let after = f.position(p).await;
     assert!(after.debt_native(index).unwrap() < debt, "debt repaid");
-    assert_eq!(after.entries[1].amount, 1, "the dust entry is untouched");
+    assert_eq!(after.entries[2].amount, 1, "the dust entry is untouched");
 });
 
 // Overflow: collateral of 18 decimals (an 18-decimal wrapped BTC at 100,000) liquidated with 1,000,000 USDC of
@@ -451,8 +460,11 @@ dual_test!(
             debt > from_native(MAX_DEBT_NATIVE / 2),
             "the ceiling was reached"
         );
-        // Repay and liquidate still run on a debt of 2^62 native units.
+        // No new borrow past the debt ceiling; repay and liquidate still run on a debt of 2^63 native units.
         let (b, pb) = (&positions[1].0, positions[1].1);
+        f.borrow(b, pb, ONE)
+            .await
+            .expect_error(VaultError::DebtCeilingReached);
         f.repay(b, pb, ONE).await.expect_ok();
         f.liquidate(&liq, pb, sol, 1_000_000 * ONE)
             .await
@@ -463,8 +475,9 @@ dual_test!(
 );
 
 /// A deterministic vault (fixed keys and clock, so that two built alike are equal) with 1M junior and 2M senior,
-/// a senior holder's request of 500k queued, a borrower able to take everything, and the epoch over.
-async fn queue_at_epoch_end(mode: Mode) -> (VaultFixture, User, Pubkey) {
+/// a senior holder's request of 500k queued, a borrower able to take everything, and the clock `before_end`
+/// seconds before the epoch's end.
+async fn queue_before_epoch_end(mode: Mode, before_end: i64) -> (VaultFixture, User, Pubkey) {
     let mut f = VaultFixture::deterministic(mode).await;
     let lp = f.user(10_000_000 * ONE).await;
     f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
@@ -478,7 +491,7 @@ async fn queue_at_epoch_end(mode: Mode) -> (VaultFixture, User, Pubkey) {
         .expect_ok();
     let v = f.vault().await;
     let now = f.env.now().await;
-    f.warp(v.epoch_end_ts().unwrap() - now).await;
+    f.warp(v.epoch_end_ts().unwrap() - before_end - now).await;
     (f, b, p)
 }
 
@@ -494,32 +507,63 @@ fn fills(v: &Vault) -> ([u64; 3], Sf, [Sf; 3], u64) {
 
 // Flash-borrow griefing: in one transaction, borrow all free liquidity, close the epoch (the queue fills against
 // nothing), repay. No time passes, so no interest; with a 100 % utilization cap every exit would be blocked,
-// every epoch. Once the epoch has ended with requests queued, the close comes first: a borrow is refused until it
-// runs. The three-instruction transaction in the only order that works fills exactly what the close alone fills.
+// every epoch. Or the same with the borrow a second before the epoch's end, for a second of interest. Queued
+// redemptions come first at all times: a borrow can take only what the queue would not be paid at a close now.
+// Either way, the close fills exactly what it fills alone.
 dual_test!(flash_borrow_griefing, |mode| async move {
-    let (mut alone, _, _) = queue_at_epoch_end(mode).await;
+    let (mut alone, _, _) = queue_before_epoch_end(mode, 0).await;
     alone.close_epoch().await.expect_ok();
     let expected = fills(&alone.vault().await);
     assert_eq!(expected.0[0], 0, "the close alone fills the whole request");
 
-    let (mut f, b, p) = queue_at_epoch_end(mode).await;
+    // In one transaction, at the epoch's end.
+    let (mut f, b, p) = queue_before_epoch_end(mode, 0).await;
     let v = f.vault().await;
     let gens = [0, 1, 2].map(|t| v.tranches[t].queue_generation);
     let (addrs, quote_oracle) = (f.addrs, f.quote_oracle);
     let close = addrs.close_epoch(f.env.payer(), gens);
     let pricing = f.pricing(p).await;
     let borrow = |amount| addrs.borrow(b.key.pubkey(), p, b.quote, quote_oracle, &pricing, amount);
-    let free = v.free_liquidity().unwrap();
     let repay = |amount| addrs.repay(b.key.pubkey(), p, b.quote, amount);
+    let free = v.free_liquidity().unwrap();
+    let left = free - 500_000 * ONE;
+    assert_eq!(v.borrowable_liquidity().unwrap(), left);
     let attack = [borrow(free), close.clone(), repay(free)];
     send(&mut f, &attack, &[&b.key])
         .await
-        .expect_error(VaultError::EpochCloseDue);
-    // Close first: the borrow may then take everything the close left free, and give it back.
-    let left = free - 500_000 * ONE;
-    let legit = [close, borrow(left), repay(left)];
-    send(&mut f, &legit, &[&b.key]).await.expect_ok();
+        .expect_error(VaultError::InsufficientLiquidity);
+    let attack = [borrow(left + 1), close.clone(), repay(left + 1)];
+    send(&mut f, &attack, &[&b.key])
+        .await
+        .expect_error(VaultError::InsufficientLiquidity);
+    let most = [borrow(left), close, repay(left)];
+    send(&mut f, &most, &[&b.key]).await.expect_ok();
     assert_eq!(fills(&f.vault().await), expected);
+
+    // Across the epoch's end: borrow a second before it, close and repay at it.
+    let (mut f, b, p) = queue_before_epoch_end(mode, 1).await;
+    f.borrow(&b, p, free)
+        .await
+        .expect_error(VaultError::InsufficientLiquidity);
+    f.borrow(&b, p, left).await.expect_ok();
+    f.warp(1).await;
+    f.close_epoch().await.expect_ok();
+    // The queue is paid all it was owed a second ago, to less than a native unit (its price has since earned a
+    // second of interest, which the reserved liquidity did not: a few native units of shares stay queued).
+    let after = fills(&f.vault().await);
+    assert_eq!(after.3, expected.3);
+    assert!(
+        after.1 > expected.1 - from_native(1),
+        "paid {} of {}",
+        after.1,
+        expected.1
+    );
+    assert!(after.0[0] < ONE, "{} shares left queued", after.0[0]);
+    let index = f.vault().await.borrow_index_sf.get();
+    let debt = f.position(p).await.debt_native(index).unwrap();
+    let (q, tp) = (f.addrs.quote_mint, f.addrs.token_program);
+    f.env.mint_to(q, b.quote, tp, ONE).await;
+    f.repay(&b, p, debt).await.expect_ok();
 });
 
 // Self-liquidation: an insolvent owner liquidates themselves and keeps the bonus. The bonus is paid out of the

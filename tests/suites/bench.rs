@@ -75,23 +75,26 @@ async fn bench_initialize_vault() -> u64 {
     out.cu
 }
 
-/// A vault with junior 1M and `holders` senior holders of 1,000 each who have each queued 500; then 90 % of the
-/// free liquidity lent, so the next close is a partial fill. Returns the fixture and the first holder.
+/// A vault with junior 1M and `holders` senior holders of 1,000 each; all but 100 a holder lent out; then each
+/// holder queues 500, so the next close is a partial fill (queued redemptions come before new borrows, so the
+/// loan comes first). Returns the fixture and the first holder.
 async fn queue_with(holders: usize) -> (VaultFixture, tranche_vault_tests::fixture::User) {
     let mut f = VaultFixture::for_bench().await;
     let j = f.user(2_000_000 * ONE).await;
     f.deposit(&j, Junior, 1_000_000 * ONE).await.expect_ok();
-    let mut first = None;
+    let mut all = vec![];
     for _ in 0..holders {
         let s = f.user(1_000 * ONE).await;
         f.deposit(&s, Senior, 1_000 * ONE).await.expect_ok();
-        f.request(&s, Senior, 500 * ONE).await.expect_ok();
-        first.get_or_insert(s);
+        all.push(s);
     }
     let free = f.vault().await.free_liquidity().expect("free liquidity");
     let lend = free - (holders as u64 * 100 * ONE);
     f.loan(Loan::Borrow(lend)).await.expect_ok();
-    (f, first.expect("at least one holder"))
+    for s in &all {
+        f.request(s, Senior, 500 * ONE).await.expect_ok();
+    }
+    (f, all.swap_remove(0))
 }
 
 /// Every tranche instruction once, with fixed keys and clock; a real borrower position makes the shortage.
@@ -101,11 +104,13 @@ async fn bench_tranches(rows: &mut BTreeMap<String, u64>) {
     let out = f.deposit(&u, Senior, 1_000 * ONE).await;
     out.expect_ok();
     rows.insert("deposit".into(), out.program_cu());
+    // Lend all that may be lent (queued redemptions come before new borrows), so that with u's request too the
+    // close is a partial fill.
+    let lend = f.vault().await.borrowable_liquidity().expect("borrowable");
+    f.loan(Loan::Borrow(lend)).await.expect_ok();
     let out = f.request(&u, Senior, 100 * ONE).await;
     out.expect_ok();
     rows.insert("request_redeem".into(), out.program_cu());
-    // Lend u's deposit out too, so that the close stays a partial fill.
-    f.loan(Loan::Borrow(1_000 * ONE)).await.expect_ok();
     f.warp(86_400).await;
     let out = f.accrue().await;
     out.expect_ok();

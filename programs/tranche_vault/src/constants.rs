@@ -79,8 +79,12 @@ pub const SEED_PROPOSAL: &[u8] = b"proposal";
 /// Every pause flag; `set_pause` refuses other bits.
 pub const PAUSE_ALL: u32 = PAUSE_DEPOSITS | PAUSE_BORROWS | PAUSE_REDEMPTION_REQUESTS;
 
-/// Total debt at which the borrow index stops growing, native quote units (2^62): accrual never overflows, so
+/// Total debt at which the borrow index stops growing, native quote units (2^63): accrual never overflows, so
 /// repayments and liquidations always run, even after decades at the highest rate with nobody acting.
-pub const MAX_DEBT_NATIVE: u64 = 1 << 62;
+pub const MAX_DEBT_NATIVE: u64 = 1 << 63;
+/// Most total debt a borrow may leave, native quote units (2^61, a quarter of [`MAX_DEBT_NATIVE`]), so that
+/// interest has room to grow before the index stops: about 2.3 M whole tokens of a 12-decimal quote (whose
+/// whole u64 supply is 18.4 M), 2.3 trillion of a 6-decimal one.
+pub const MAX_BORROW_DEBT_NATIVE: u64 = 1 << 61;
 /// How long after its ETA a proposal may be executed, seconds (14 days); after that it has expired.
 pub const PROPOSAL_EXECUTION_WINDOW_SECS: i64 = 14 * 86_400;

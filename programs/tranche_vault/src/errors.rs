@@ -96,7 +96,7 @@ pub enum VaultError {
     RedemptionNotSettled,
     #[msg("Token balance after the transfer does not match the vault's books")]
     BalanceMismatch,
-    #[msg("Amount exceeds free liquidity (liquidity less reserved payouts)")]
+    #[msg("Amount exceeds free liquidity (liquidity less reserved payouts, and for a borrow less what the redemption queue is owed)")]
     InsufficientLiquidity,
     #[msg("Amount exceeds the vault's outstanding debt")]
     AmountExceedsDebt,
@@ -198,7 +198,7 @@ pub enum VaultError {
     TimelockShorterThanEpoch,
     #[msg("This change loosens risk: it cannot execute while redemption requests are paused, or after they were paused since it was proposed")]
     RedemptionsPausedSinceProposal,
-    #[msg("This change loosens risk: an epoch must close after it was proposed (filling the requests filed meanwhile) before it executes")]
+    #[msg("This change loosens risk: it waits for an epoch close at least one epoch after it was proposed (filling the requests filed meanwhile)")]
     NoEpochClosedSinceProposal,
     #[msg(
         "The proposal's execution window (PROPOSAL_EXECUTION_WINDOW_SECS after its ETA) has passed"
@@ -208,8 +208,8 @@ pub enum VaultError {
     ProposalVoided,
     #[msg("A token account of the caller's is owned by the vault (its liquidity, a custody or an escrow)")]
     VaultOwnedTokenAccount,
-    #[msg("The epoch has ended with redemptions queued: close_epoch (permissionless) must run before a new borrow")]
-    EpochCloseDue,
+    #[msg("After this borrow, the vault's total debt would exceed MAX_BORROW_DEBT_NATIVE")]
+    DebtCeilingReached,
     #[msg("The account already exists: a position id, a proposal id or a collateral asset is created once")]
     AccountAlreadyExists,
 }

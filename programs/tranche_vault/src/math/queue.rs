@@ -38,8 +38,8 @@ pub struct Fill {
 /// left; when capped, the shares filled are rounded down and paid at the same price, rounded down. `supply` is
 /// each tranche's effective supply (tokens outstanding plus dead shares).
 ///
-/// `close_epoch` applies it; `borrow` keeps its total out of reach once the epoch has ended, so that a borrow
-/// (even one repaid in the same transaction) cannot take what the queue is owed at the close.
+/// `close_epoch` applies it; `borrow` keeps its total out of reach at all times (`Vault::borrowable_liquidity`), so
+/// that a borrow, even one repaid in the same transaction, cannot take what the queue is owed at the close.
 pub fn plan_fills(
     mut nav: [Sf; 3],
     queued: [u64; 3],

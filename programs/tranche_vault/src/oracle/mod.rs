@@ -40,6 +40,9 @@ pub const PYTH_LEGACY_DEVNET_PROGRAM_ID: Pubkey =
 /// by the Receiver, written through it, and only ever moved to a newer publish time).
 pub const PYTH_PUSH_ORACLE_ID: Pubkey = pubkey!("pythWSnswVUd12oZpeFP8e9CVaEqJg25g1Vtc2biRsT");
 
+/// How old a price `liquidate` still uses for an entry it does not seize (a day); older, the entry counts as 0.
+pub const UNSEIZED_ENTRY_MAX_AGE_SECS: u32 = 86_400;
+
 /// The programs an oracle setting may name as the price account's owner: the Pyth Receiver (which owns both
 /// posted updates and the push oracle's sponsored feed accounts) and the legacy oracle programs of mainnet and
 /// devnet. Settings change only through the timelock (`propose_config`).
@@ -112,14 +115,15 @@ unsafe impl bytemuck::Zeroable for OracleSetting {}
 unsafe impl bytemuck::Pod for OracleSetting {}
 
 impl OracleSetting {
-    /// Bounds: a known kind, an allowed owner program, a pinned account, age and confidence within their
-    /// ceilings.
+    /// Bounds: a known kind, an allowed owner program for that kind (the Receiver for pull updates, a legacy
+    /// program for legacy accounts), a pinned account, age and confidence within their ceilings.
     pub fn validate(&self) -> Result<()> {
-        OracleKind::from_u8(self.kind)?;
-        require!(
-            ALLOWED_ORACLE_PROGRAMS.contains(&self.program),
-            VaultError::OracleProgramNotAllowed
-        );
+        // The Receiver writes pull updates; the legacy programs, legacy accounts.
+        let allowed = match OracleKind::from_u8(self.kind)? {
+            OracleKind::PythPull => self.program == PYTH_RECEIVER_ID,
+            OracleKind::PythLegacy => ALLOWED_ORACLE_PROGRAMS[1..].contains(&self.program),
+        };
+        require!(allowed, VaultError::OracleProgramNotAllowed);
         require!(
             self.account != Pubkey::default(),
             VaultError::OracleAccountNotPinned
@@ -228,10 +232,13 @@ pub fn read_price(
     read_pinned(cfg, owner, data, now)
 }
 
-/// [`read_price`], except that once the account is the pinned one, a price that fails any other check (stale,
-/// too wide, not Trading, closed or reassigned, ...) is `None` rather than an error. `liquidate` values such an
-/// entry at 0, which can only make a liquidation easier: the caller cannot choose the account, so they cannot
-/// make a working price fail.
+/// How `liquidate` reads an entry it does not seize: the pinned account (`OracleWrongAccount` otherwise), every
+/// check of what it is (owner, layout, feed id, Full or Trading, price > 0), but up to
+/// [`UNSEIZED_ENTRY_MAX_AGE_SECS`] of age and any confidence (the entry is still valued at the lower of spot − conf
+/// and the EMA). Beyond that the price is `None`, and the entry counts as 0: a dust entry on a broken feed cannot
+/// shield a position from liquidation, while a liquidator who waits for a feed to lag past its usual max age, or
+/// for a wide interval, gains nothing by it. The caller cannot choose the account, so it cannot make a working
+/// price fail.
 pub fn read_price_or_none(
     cfg: &OracleConfig,
     account: &Pubkey,
@@ -240,7 +247,12 @@ pub fn read_price_or_none(
     now: i64,
 ) -> Result<Option<OraclePrice>> {
     require_keys_eq!(*account, cfg.account, VaultError::OracleWrongAccount);
-    Ok(read_pinned(cfg, owner, data, now).ok())
+    let lenient = OracleConfig {
+        max_age_secs: UNSEIZED_ENTRY_MAX_AGE_SECS.max(cfg.max_age_secs),
+        max_conf_bps: BPS as u16,
+        ..*cfg
+    };
+    Ok(read_pinned(&lenient, owner, data, now).ok())
 }
 
 /// Every check but the address: owner, layout, feed id, verification or status, age, sign, confidence.

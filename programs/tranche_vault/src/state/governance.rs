@@ -106,17 +106,19 @@ impl ConfigChange {
         Ok(p)
     }
 
-    /// Whether the change only reduces risk for depositors: a lower tranche or collateral cap, a lower
-    /// utilization cap, a longer timelock, or a collateral change that keeps the oracle and lowers (or keeps)
-    /// every limit without enabling the asset. `current_asset` is the collateral asset's parameters before a
-    /// collateral change. Everything else loosens risk, or moves value between depositors, and executes only
-    /// after depositors could leave (see `execute_config`).
-    pub fn is_tightening(
+    /// Whether the change must wait until depositors could leave (`execute_config`'s exit window). It need not
+    /// when it only reduces risk for depositors: a lower tranche or collateral cap, a lower utilization cap, a
+    /// longer timelock, or a collateral change that keeps the oracle and the bonus and lowers (or keeps) every
+    /// other limit without enabling the asset; nor when it names the guardian, who can only pause and lower caps,
+    /// which the authority can do itself (so a rogue guardian cannot hold its own removal hostage by pausing
+    /// requests). Everything else loosens risk, or moves value between depositors and borrowers (a bonus either
+    /// way). `current_asset` is the collateral asset's parameters before a collateral change.
+    pub fn needs_exit_window(
         &self,
         current: &VaultParams,
         current_asset: Option<&CollateralParams>,
     ) -> bool {
-        match *self {
+        let exempt = match *self {
             ConfigChange::DepositCap { tranche, cap } => {
                 cap <= current.deposit_caps[tranche.index()]
             }
@@ -126,16 +128,18 @@ impl ConfigChange {
             ConfigChange::TimelockDelay {
                 timelock_delay_secs,
             } => timelock_delay_secs >= current.timelock_delay_secs,
+            ConfigChange::Guardian { .. } => true,
             ConfigChange::Collateral { params: new, .. } => current_asset.is_some_and(|old| {
                 new.oracle == old.oracle
+                    && new.liquidation_bonus_bps == old.liquidation_bonus_bps
                     && new.max_ltv_bps <= old.max_ltv_bps
                     && new.liquidation_threshold_bps <= old.liquidation_threshold_bps
-                    && new.liquidation_bonus_bps <= old.liquidation_bonus_bps
                     && new.deposit_cap <= old.deposit_cap
                     && (old.enabled || !new.enabled)
             }),
             _ => false,
-        }
+        };
+        !exempt
     }
 
     /// Every bound the change touches, each with its own error.

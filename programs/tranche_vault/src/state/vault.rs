@@ -146,12 +146,16 @@ pub struct TrancheState {
     pub dead_shares: u64,
     /// Shares escrowed in the redemption queue and not yet filled (tranche token native units).
     pub queued_shares: u64,
+    /// Tranche tokens outstanding as of the vault's last mint or burn (`deposit`, `close_epoch`, which set it from
+    /// the mint), so that `borrow` can value the queue without the mint. A holder burning their own tokens makes
+    /// it an overestimate until the next deposit or close (which only makes the queue look smaller).
+    pub supply: u64,
     /// Queue accumulators of the current generation (see `math::queue`): Π unfilled fraction, and Σ p · payout
     /// per queued share (native quote units per share), both fixed point.
     pub queue_p_sf: PodSf,
     pub queue_s_sf: PodSf,
     pub queue_generation: u64,
-    pub _reserved: [u64; 8],
+    pub _reserved: [u64; 7],
 }
 
 impl TrancheState {
@@ -427,13 +431,13 @@ impl Vault {
         to_native_floor(free)
     }
 
-    /// What an epoch close would fill now ([`plan_fills`] on the vault's books), given the tranche mints'
-    /// supplies.
-    pub fn plan_close(&self, mint_supply: [u64; 3]) -> Result<[Fill; 3]> {
+    /// What an epoch close would fill now ([`plan_fills`] on the vault's books), given each tranche's tokens
+    /// outstanding.
+    pub fn plan_close(&self, supply: [u64; 3]) -> Result<[Fill; 3]> {
         let supply = [
-            self.tranches[0].effective_supply(mint_supply[0])?,
-            self.tranches[1].effective_supply(mint_supply[1])?,
-            self.tranches[2].effective_supply(mint_supply[2])?,
+            self.tranches[0].effective_supply(supply[0])?,
+            self.tranches[1].effective_supply(supply[1])?,
+            self.tranches[2].effective_supply(supply[2])?,
         ];
         let queued = [0, 1, 2].map(|t| self.tranches[t].queued_shares);
         plan_fills(
@@ -452,11 +456,20 @@ impl Vault {
             .ok_or_else(|| error!(VaultError::MathOverflow))
     }
 
-    /// The epoch has ended at `now` with redemptions queued: what they are owed is decided by the close, which
-    /// must come before any new borrow (`EpochCloseDue`), so that a borrow, even one repaid in the same
-    /// transaction, cannot take that liquidity.
-    pub fn close_due(&self, now: i64) -> Result<bool> {
-        Ok(now >= self.epoch_end_ts()? && self.tranches.iter().any(|t| t.queued_shares > 0))
+    /// Free liquidity a new borrow may take, native units: what is free less what the redemption queue would be
+    /// paid if the epoch closed now (rounded up, in the queue's favour). Queued redemptions come before new
+    /// borrows, at any time: a borrow, even one repaid in the same transaction or held across the epoch's end,
+    /// cannot take what the queue is owed at the close.
+    pub fn borrowable_liquidity(&self) -> Result<u64> {
+        let free = self.free_liquidity()?;
+        if self.tranches.iter().all(|t| t.queued_shares == 0) {
+            return Ok(free);
+        }
+        let owed = self
+            .plan_close([0, 1, 2].map(|t| self.tranches[t].supply))?
+            .iter()
+            .try_fold(Sf::ZERO, |acc, f| add(acc, f.payout))?;
+        Ok(free.saturating_sub(crate::math::fixed::to_native_ceil(owed)?))
     }
 
     /// Accrues interest from `last_accrual_ts` to `now`: grows the borrow index by the kinked rate at the

@@ -47,8 +47,8 @@ pub struct Borrow<'info> {
 
 impl Borrow<'_> {
     /// 1. accrue;
-    /// 2. checks: amount > 0, not paused, no epoch close due (queued redemptions come first), within free
-    ///    liquidity and the utilization cap;
+    /// 2. checks: amount > 0, not paused, within free liquidity less what the redemption queue is owed
+    ///    (`Vault::borrowable_liquidity`), the total debt ceiling and the utilization cap;
     /// 3. price the position with the new debt and require debt ≤ borrowing power (max LTV);
     /// 4. book the scaled debt (rounded up) and the liquidity;
     /// 5. transfer the loan out (signed by the vault);
@@ -65,12 +65,18 @@ impl Borrow<'_> {
                 vault.pause_flags & PAUSE_BORROWS == 0,
                 VaultError::BorrowsPaused
             );
-            require!(!vault.close_due(now)?, VaultError::EpochCloseDue);
             let free = vault.free_liquidity()?;
-            require!(amount <= free, VaultError::InsufficientLiquidity);
+            require!(
+                amount <= vault.borrowable_liquidity()?,
+                VaultError::InsufficientLiquidity
+            );
             let total_debt = to_native_ceil(vault.debt()?)?
                 .checked_add(amount)
                 .ok_or(VaultError::MathOverflow)?;
+            require!(
+                total_debt <= MAX_BORROW_DEBT_NATIVE,
+                VaultError::DebtCeilingReached
+            );
             // Utilization after the borrow, in bps, rounded up (the cap is never exceeded by rounding).
             let total = total_debt
                 .checked_add(free.saturating_sub(amount))

@@ -153,6 +153,12 @@ impl Deposit<'_> {
             .dead_shares
             .checked_add(minted.dead)
             .ok_or(VaultError::MathOverflow)?;
+        let supply_after = a
+            .tranche_mint
+            .supply
+            .checked_add(minted.shares)
+            .ok_or(VaultError::MathOverflow)?;
+        t.supply = supply_after;
         let nav_after = t.nav();
         vault.invariant()?;
 
@@ -164,11 +170,7 @@ impl Deposit<'_> {
             shares: minted.shares,
             dead_shares: minted.dead,
             nav_after_sf: nav_after.to_bits(),
-            supply_after: a
-                .tranche_mint
-                .supply
-                .checked_add(minted.shares)
-                .ok_or(VaultError::MathOverflow)?,
+            supply_after,
             ts: now,
         });
         Ok(())

@@ -29,19 +29,24 @@ pub struct ExecuteConfig<'info> {
     pub asset: Option<Box<Account<'info, CollateralAsset>>>,
 }
 
-/// The timelock's promise, for a change that is not [`ConfigChange::is_tightening`]: depositors who dislike it
-/// could leave before it executes. So redemption requests are open now and stayed open since the proposal
-/// (`RedemptionsPausedSinceProposal`), and an epoch has closed since, filling every request filed when the
-/// proposal appeared (`NoEpochClosedSinceProposal`; the delay is at least an epoch, and `close_epoch` is
-/// permissionless).
+/// The timelock's promise, for a change that [`ConfigChange::needs_exit_window`]: depositors who dislike it could
+/// leave before it executes. So:
+/// - redemption requests are open now and stayed open since the proposal (`RedemptionsPausedSinceProposal`);
+/// - an epoch has closed at least one epoch after the proposal (`NoEpochClosedSinceProposal`): every request filed
+///   during that epoch, the depositors' time to react, has been in a close (`close_epoch` is permissionless; the
+///   delay is at least an epoch, so this only waits for the close).
 fn check_exit_window(vault: &Vault, proposal: &Proposal) -> Result<()> {
     require!(
         vault.pause_flags & PAUSE_REDEMPTION_REQUESTS == 0
             && vault.redemptions_unpaused_ts <= proposal.created_ts,
         VaultError::RedemptionsPausedSinceProposal
     );
+    let reacted = proposal
+        .created_ts
+        .checked_add(i64::from(vault.epoch_duration_secs))
+        .ok_or(VaultError::MathOverflow)?;
     require!(
-        vault.epoch_start_ts > proposal.created_ts,
+        vault.epoch_start_ts >= reacted,
         VaultError::NoEpochClosedSinceProposal
     );
     Ok(())
@@ -51,8 +56,8 @@ impl ExecuteConfig<'_> {
     /// 1. the proposal is valid (made under the current authority) and within its window: after the ETA, at
     ///    most `PROPOSAL_EXECUTION_WINDOW_SECS` after it; accrue (interest up to now runs on the old
     ///    parameters);
-    /// 2. bounds again, against the parameters as they are now; unless the change only tightens, the exit
-    ///    window (`check_exit_window`);
+    /// 2. bounds again, against the parameters as they are now; the exit window (`check_exit_window`) unless the
+    ///    change only tightens or names the guardian;
     /// 3. apply; close the proposal;
     /// 4. invariants; `ConfigExecutedEvent`.
     pub fn handler(ctx: Context<ExecuteConfig>) -> Result<()> {
@@ -76,7 +81,7 @@ impl ExecuteConfig<'_> {
         change.validate(&vault.params(), &vault.authority)?;
         check_asset(&change, a.asset.as_deref(), &key)?;
         let current_asset = a.asset.as_ref().map(|x| x.params());
-        if !change.is_tightening(&vault.params(), current_asset.as_ref()) {
+        if change.needs_exit_window(&vault.params(), current_asset.as_ref()) {
             check_exit_window(&vault, &a.proposal)?;
         }
         match change {

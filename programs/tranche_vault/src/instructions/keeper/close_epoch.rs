@@ -58,18 +58,22 @@ struct Planned {
 
 impl CloseEpoch<'_> {
     /// Fills each tranche's queue in seniority order ([`Vault::plan_close`]) and books the result: NAV out,
-    /// payouts reserved, queue accumulators advanced.
+    /// payouts reserved, queue accumulators advanced, the recorded supply set to the mint's after the burn.
     fn fill_all(&self, vault: &mut Vault) -> Result<[Planned; 3]> {
-        let fills = vault.plan_close([
+        let supply = [
             self.senior_mint.supply,
             self.mezzanine_mint.supply,
             self.junior_mint.supply,
-        ])?;
+        ];
+        let fills = vault.plan_close(supply)?;
         let mut plans = [Planned::default(); 3];
         for t in Tranche::ALL {
             let i = t.index();
             let fill = fills[i];
             let state = vault.tranche_mut(t);
+            state.supply = supply[i]
+                .checked_sub(fill.filled)
+                .ok_or(VaultError::MathOverflow)?;
             plans[i].fill.queued_before = state.queued_shares;
             plans[i].fill.subordination_cap_sf = fill.subordination_cap.to_bits();
             if fill.filled > 0 {
