@@ -75,6 +75,25 @@ async fn send(f: &mut VaultFixture, ixs: &[Instruction], signers: &[&Keypair]) -
     out
 }
 
+/// `borrow` of `amount` by `b` on `position`, with `pricing` as the remaining accounts.
+async fn borrow_with(
+    f: &mut VaultFixture,
+    b: &User,
+    position: Pubkey,
+    pricing: &[Pubkey],
+    amount: u64,
+) -> TxOutcome {
+    let ix = f.addrs.borrow(
+        b.key.pubkey(),
+        position,
+        b.quote,
+        f.quote_oracle,
+        pricing,
+        amount,
+    );
+    send(f, &[ix], &[&b.key]).await
+}
+
 /// `liquidate` of `position` by `liq`, seizing asset `i`, with `pricing` as the remaining accounts.
 async fn liquidate_with(
     f: &mut VaultFixture,
@@ -123,15 +142,7 @@ dual_test!(price_selection, |mode| async move {
         true,
     );
     let unpinned = vec![c.addrs.asset, posted];
-    let ix = f.addrs.borrow(
-        b.key.pubkey(),
-        p,
-        b.quote,
-        f.quote_oracle,
-        &unpinned,
-        500 * ONE,
-    );
-    send(&mut f, &[ix], &[&b.key])
+    borrow_with(&mut f, &b, p, &unpinned, 500 * ONE)
         .await
         .expect_error(VaultError::OracleWrongAccount);
     // At the pinned price the same borrow breaks the LTV (10 SOL at 99.95 · 70 % = 699.65 < 1,000).
@@ -848,10 +859,7 @@ dual_test!(owner_checks, |mode| async move {
     let fake = Keypair::new().pubkey();
     f.env.ctx.set_account(&fake, &acc.clone().into());
     let pricing = f.pricing(p).await;
-    let ix = f
-        .addrs
-        .borrow(b.key.pubkey(), fake, b.quote, f.quote_oracle, &pricing, ONE);
-    send(&mut f, &[ix], &[&b.key])
+    borrow_with(&mut f, &b, fake, &pricing, ONE)
         .await
         .expect_error(AnchorErrorCode::AccountOwnedByWrongProgram);
     // The collateral asset read from the remaining accounts, reassigned to another program.
@@ -905,10 +913,7 @@ dual_test!(type_cosplay, |mode| async move {
     // entry's asset.
     let mut cosplay = pricing.clone();
     cosplay[0] = p;
-    let ix = f
-        .addrs
-        .borrow(b.key.pubkey(), p, b.quote, f.quote_oracle, &cosplay, ONE);
-    send(&mut f, &[ix], &[&b.key])
+    borrow_with(&mut f, &b, p, &cosplay, ONE)
         .await
         .expect_error(VaultError::WrongCollateralAccounts);
 });
@@ -1074,10 +1079,7 @@ dual_test!(pda_sharing, |mode| async move {
     // And the other vault's asset account in this vault's position pricing.
     let mut foreign = pricing.clone();
     foreign[0] = oa.asset;
-    let ix = f
-        .addrs
-        .borrow(b.key.pubkey(), p, b.quote, f.quote_oracle, &foreign, ONE);
-    send(&mut f, &[ix], &[&b.key])
+    borrow_with(&mut f, &b, p, &foreign, ONE)
         .await
         .expect_error(VaultError::WrongCollateralAccounts);
 });
@@ -1237,10 +1239,7 @@ dual_test!(
         // quote's: neither is the pinned account.
         let mut pricing = f.pricing(p).await;
         pricing[1] = f.assets[other].oracle;
-        let ix = f
-            .addrs
-            .borrow(b.key.pubkey(), p, b.quote, f.quote_oracle, &pricing, ONE);
-        send(&mut f, &[ix], &[&b.key])
+        borrow_with(&mut f, &b, p, &pricing, ONE)
             .await
             .expect_error(VaultError::OracleWrongAccount);
         let pricing = f.pricing(p).await;
