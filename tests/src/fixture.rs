@@ -532,12 +532,23 @@ impl VaultFixture {
 
     pub async fn borrow(&mut self, user: &User, position: Pubkey, amount: u64) -> TxOutcome {
         let pricing = self.pricing(position).await;
+        self.borrow_priced(user, position, &pricing, amount).await
+    }
+
+    /// `borrow` with `pricing` as the remaining accounts (the position's entries' price accounts, or others).
+    pub async fn borrow_priced(
+        &mut self,
+        user: &User,
+        position: Pubkey,
+        pricing: &[Pubkey],
+        amount: u64,
+    ) -> TxOutcome {
         let ix = self.addrs.borrow(
             user.key.pubkey(),
             position,
             user.quote,
             self.quote_oracle,
-            &pricing,
+            pricing,
             amount,
         );
         self.act(ix, &[&user.key]).await
@@ -579,8 +590,21 @@ impl VaultFixture {
         i: usize,
         max_repay: u64,
     ) -> TxOutcome {
-        let to = self.fund_collateral(liquidator, i, 0).await;
         let pricing = self.pricing(position).await;
+        self.liquidate_priced(liquidator, position, i, &pricing, max_repay)
+            .await
+    }
+
+    /// `liquidate` seizing asset `i`, with `pricing` as the remaining accounts.
+    pub async fn liquidate_priced(
+        &mut self,
+        liquidator: &User,
+        position: Pubkey,
+        i: usize,
+        pricing: &[Pubkey],
+        max_repay: u64,
+    ) -> TxOutcome {
+        let to = self.fund_collateral(liquidator, i, 0).await;
         let a = self.assets[i].addrs;
         let ix = self.addrs.liquidate(
             liquidator.key.pubkey(),
@@ -589,7 +613,7 @@ impl VaultFixture {
             &a,
             to,
             self.quote_oracle,
-            &pricing,
+            pricing,
             LiquidateArgs {
                 max_repay,
                 min_seize: 0,

@@ -75,52 +75,6 @@ async fn send(f: &mut VaultFixture, ixs: &[Instruction], signers: &[&Keypair]) -
     out
 }
 
-/// `borrow` of `amount` by `b` on `position`, with `pricing` as the remaining accounts.
-async fn borrow_with(
-    f: &mut VaultFixture,
-    b: &User,
-    position: Pubkey,
-    pricing: &[Pubkey],
-    amount: u64,
-) -> TxOutcome {
-    let ix = f.addrs.borrow(
-        b.key.pubkey(),
-        position,
-        b.quote,
-        f.quote_oracle,
-        pricing,
-        amount,
-    );
-    send(f, &[ix], &[&b.key]).await
-}
-
-/// `liquidate` of `position` by `liq`, seizing asset `i`, with `pricing` as the remaining accounts.
-async fn liquidate_with(
-    f: &mut VaultFixture,
-    liq: &User,
-    position: Pubkey,
-    i: usize,
-    pricing: &[Pubkey],
-    max_repay: u64,
-) -> TxOutcome {
-    let to = f.fund_collateral(liq, i, 0).await;
-    let a = f.assets[i].addrs;
-    let ix = f.addrs.liquidate(
-        liq.key.pubkey(),
-        position,
-        liq.quote,
-        &a,
-        to,
-        f.quote_oracle,
-        pricing,
-        LiquidateArgs {
-            max_repay,
-            min_seize: 0,
-        },
-    );
-    send(f, &[ix], &[&liq.key]).await
-}
-
 // Price selection: anyone can post a valid, fully verified update of any feed, at any past publish time, into an
 // account of their own. Within max age, a borrower would pick a pre-crash price and a liquidator the lowest one.
 // Every price account is pinned by address: an unpinned one is refused in borrow, withdraw and liquidate.
@@ -142,7 +96,7 @@ dual_test!(price_selection, |mode| async move {
         true,
     );
     let unpinned = vec![c.addrs.asset, posted];
-    borrow_with(&mut f, &b, p, &unpinned, 500 * ONE)
+    f.borrow_priced(&b, p, &unpinned, 500 * ONE)
         .await
         .expect_error(VaultError::OracleWrongAccount);
     // At the pinned price the same borrow breaks the LTV (10 SOL at 99.95 · 70 % = 699.65 < 1,000).
@@ -181,7 +135,7 @@ dual_test!(price_selection, |mode| async move {
         now - 20,
         true,
     );
-    liquidate_with(&mut f, &liq, p, sol, &unpinned, u64::MAX)
+    f.liquidate_priced(&liq, p, sol, &unpinned, u64::MAX)
         .await
         .expect_error(VaultError::OracleWrongAccount);
     f.liquidate(&liq, p, sol, u64::MAX)
@@ -375,7 +329,7 @@ dual_test!(unliquidatable_position, |mode| async move {
     // leniently is read from its pinned account only.
     let mut pricing = f.pricing(p).await;
     pricing[3] = f.assets[sol].oracle;
-    liquidate_with(&mut f, &liq, p, sol, &pricing, u64::MAX)
+    f.liquidate_priced(&liq, p, sol, &pricing, u64::MAX)
         .await
         .expect_error(VaultError::OracleWrongAccount);
     // Seizing SOL goes through, the dust entry valued at 0.
@@ -859,7 +813,7 @@ dual_test!(owner_checks, |mode| async move {
     let fake = Keypair::new().pubkey();
     f.env.ctx.set_account(&fake, &acc.clone().into());
     let pricing = f.pricing(p).await;
-    borrow_with(&mut f, &b, fake, &pricing, ONE)
+    f.borrow_priced(&b, fake, &pricing, ONE)
         .await
         .expect_error(AnchorErrorCode::AccountOwnedByWrongProgram);
     // The collateral asset read from the remaining accounts, reassigned to another program.
@@ -913,7 +867,7 @@ dual_test!(type_cosplay, |mode| async move {
     // entry's asset.
     let mut cosplay = pricing.clone();
     cosplay[0] = p;
-    borrow_with(&mut f, &b, p, &cosplay, ONE)
+    f.borrow_priced(&b, p, &cosplay, ONE)
         .await
         .expect_error(VaultError::WrongCollateralAccounts);
 });
@@ -1079,7 +1033,7 @@ dual_test!(pda_sharing, |mode| async move {
     // And the other vault's asset account in this vault's position pricing.
     let mut foreign = pricing.clone();
     foreign[0] = oa.asset;
-    borrow_with(&mut f, &b, p, &foreign, ONE)
+    f.borrow_priced(&b, p, &foreign, ONE)
         .await
         .expect_error(VaultError::WrongCollateralAccounts);
 });
@@ -1239,7 +1193,7 @@ dual_test!(
         // quote's: neither is the pinned account.
         let mut pricing = f.pricing(p).await;
         pricing[1] = f.assets[other].oracle;
-        borrow_with(&mut f, &b, p, &pricing, ONE)
+        f.borrow_priced(&b, p, &pricing, ONE)
             .await
             .expect_error(VaultError::OracleWrongAccount);
         let pricing = f.pricing(p).await;
