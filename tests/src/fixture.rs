@@ -652,9 +652,10 @@ impl VaultFixture {
     /// - the liquidity account holds at least what the books say;
     /// - each escrow holds exactly its tranche's queued shares;
     /// - the users' tranche token accounts plus the escrow add up to the supply (dead shares are never minted);
-    /// - each collateral asset's invariant, and its custody holds at least its books;
-    /// - each position's invariant, and the positions' scaled debts add up to the vault's (when the fixture's
-    ///   positions are the only borrowers).
+    /// - each position's invariant, and the positions' scaled debts add up exactly to the vault's (every position
+    ///   is tracked: opened by the fixture or registered with [`VaultFixture::track_position`]);
+    /// - each collateral asset's invariant, the positions' entries of it add up to its total deposits, and its
+    ///   custody holds at least that.
     pub async fn check_invariants(&mut self) {
         let v = self.vault().await;
         v.invariant().expect("Vault::invariant holds");
@@ -680,5 +681,51 @@ impl VaultFixture {
                 "tranche {t}: token accounts add up to the supply"
             );
         }
+        let mut positions = Vec::with_capacity(self.positions.len());
+        for p in self.positions.clone() {
+            let position = self.position(p).await;
+            position.invariant().expect("Position::invariant holds");
+            assert_eq!(
+                position.vault, self.addrs.vault,
+                "position {p} is the vault's"
+            );
+            positions.push(position);
+        }
+        let scaled = positions
+            .iter()
+            .try_fold(0u128, |acc, p| acc.checked_add(p.scaled_debt_sf))
+            .expect("scaled debts fit in u128");
+        assert_eq!(
+            scaled,
+            v.scaled_debt_sf.get().to_bits(),
+            "the positions' scaled debts add up to the vault's (a test that borrows on a position it opened \
+             itself registers it with track_position)"
+        );
+        for i in 0..self.assets.len() {
+            let a = self.assets[i].addrs;
+            let asset = self.asset(i).await;
+            asset.invariant().expect("CollateralAsset::invariant holds");
+            let in_positions = positions
+                .iter()
+                .flat_map(|p| p.active())
+                .filter(|e| e.asset == a.asset)
+                .try_fold(0u64, |acc, e| acc.checked_add(e.amount))
+                .expect("collateral fits in u64");
+            assert_eq!(
+                in_positions, asset.total_deposits,
+                "asset {i}: the positions' entries add up to its total deposits"
+            );
+            let custody = self.env.token_balance(a.custody).await;
+            assert!(
+                custody >= asset.total_deposits,
+                "asset {i}: custody {custody} < books {}",
+                asset.total_deposits
+            );
+        }
+    }
+
+    /// Adds a position opened outside [`VaultFixture::open_position`] to the invariant checks.
+    pub fn track_position(&mut self, position: Pubkey) {
+        self.positions.push(position);
     }
 }
