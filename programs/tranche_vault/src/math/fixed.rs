@@ -199,7 +199,7 @@ pub(crate) mod tests {
     use proptest::prelude::*;
 
     /// Reference for x · num / den with a 192-bit product built from u128 halves (schoolbook long division).
-    fn reference(x: u128, num: u64, den: u64) -> Option<(u128, u64)> {
+    pub(crate) fn reference(x: u128, num: u64, den: u64) -> Option<(u128, u64)> {
         let n = u128::from(num);
         let lo = (x & u128::from(u64::MAX)) * n;
         let hi = (x >> 64) * n + (lo >> 64);

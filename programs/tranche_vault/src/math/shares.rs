@@ -36,9 +36,33 @@ pub fn shares_for_value_floor(value: Sf, nav: Sf, supply: u64) -> Result<u64> {
 #[cfg(test)]
 #[allow(clippy::needless_range_loop)] // tests index parallel arrays by tranche
 mod tests {
+    use super::super::fixed::tests::reference;
     use super::super::fixed::{add, from_native};
     use super::*;
     use proptest::prelude::*;
+
+    /// `shares_for_deposit_floor`, checked against `⌊amount · supply / ⌈nav⌉⌋` in u128: the exact shares when
+    /// they fit a u64, `MathOverflow` exactly when they do not (a price so low is refused, which is safe; then
+    /// `None`).
+    fn minted(
+        amount: u64,
+        nav: Sf,
+        supply: u64,
+    ) -> std::result::Result<Option<u64>, TestCaseError> {
+        let nav_ceil = u128::from(to_native_ceil(nav).unwrap());
+        let exact = u128::from(amount) * u128::from(supply) / nav_ceil;
+        match shares_for_deposit_floor(amount, nav, supply) {
+            Ok(shares) => {
+                prop_assert_eq!(u128::from(shares), exact);
+                Ok(Some(shares))
+            }
+            Err(e) => {
+                prop_assert!(exact > u128::from(u64::MAX), "refused {exact} shares");
+                prop_assert_eq!(e, error!(VaultError::MathOverflow));
+                Ok(None)
+            }
+        }
+    }
 
     /// NAV between 1 native unit and 2^50, with a random fraction; supply up to 2^50.
     fn nav() -> impl Strategy<Value = Sf> {
@@ -51,8 +75,8 @@ mod tests {
         /// Depositing and redeeming at once never returns more than was put in.
         #[test]
         fn deposit_then_redeem_never_profits(amount in 1u64..(1 << 50), nav in nav(), supply in 1u64..(1 << 50)) {
-            // A price so low that the shares would not fit a u64 is refused (MathOverflow), which is safe.
-            let Ok(shares) = shares_for_deposit_floor(amount, nav, supply) else { return Ok(()) };
+            // Where the shares exceed u64, `minted` has checked the refusal and there is nothing more to check.
+            let Some(shares) = minted(amount, nav, supply)? else { return Ok(()) };
             let nav_after = add(nav, from_native(amount)).unwrap();
             let back = value_of_shares_floor(shares, nav_after, supply + shares).unwrap();
             prop_assert!(back <= from_native(amount), "deposit {amount} came back as {back}");
@@ -61,17 +85,19 @@ mod tests {
         /// Shares minted are never worth more than the deposit at the pre-deposit price.
         #[test]
         fn shares_never_favour_the_depositor(amount in 1u64..(1 << 50), nav in nav(), supply in 1u64..(1 << 50)) {
-            let Ok(shares) = shares_for_deposit_floor(amount, nav, supply) else { return Ok(()) };
+            // Where the shares exceed u64, `minted` has checked the refusal and there is nothing more to check.
+            let Some(shares) = minted(amount, nav, supply)? else { return Ok(()) };
             prop_assert!(value_of_shares_floor(shares, nav, supply).unwrap() <= from_native(amount));
         }
 
-        /// The value of a part of the supply never exceeds its pro-rata share of NAV, and all of it is exactly NAV.
+        /// The value of a part of the supply is exactly `⌊shares · nav / supply⌋` (an independent 192-bit
+        /// reference), so `v · supply ≤ shares · nav < (v + 1) · supply`; all of it is exactly NAV.
         #[test]
         fn value_is_floored(shares_frac in 0u64..=1_000_000, nav in nav(), supply in 1u64..(1 << 50)) {
             let shares = mul_div_u64_floor(supply, shares_frac, 1_000_000).unwrap();
             let v = value_of_shares_floor(shares, nav, supply).unwrap();
-            // v · supply <= shares · nav (in bits, compared through u128 ÷)
-            prop_assert!(v <= nav);
+            let (exact, _) = reference(nav.to_bits(), shares, supply).unwrap();
+            prop_assert_eq!(v.to_bits(), exact);
             prop_assert_eq!(value_of_shares_floor(supply, nav, supply).unwrap(), nav);
         }
 

@@ -352,4 +352,24 @@ mod tests {
             error!(VaultError::OracleExponentOutOfRange)
         );
     }
+
+    proptest::proptest! {
+        #![proptest_config(crate::math::proptest_config(4096))]
+
+        /// On whole-unit prices (exponent 0, so normalizing is exact), `low` is exactly
+        /// `min(price − conf, ema)` (spot − conf alone without an EMA, 0 below nothing) and `high` exactly
+        /// `max(price + conf, ema)`, in integers.
+        #[test]
+        fn low_and_high_are_exact(price in 1i64..(1 << 40), conf_bps in 0u64..=65_535, ema in -(1i64 << 40)..(1 << 40)) {
+            let conf = price as u64 * conf_bps / BPS;
+            let r = RawPrice { ema_price: ema, ..raw(price, conf, 0, 100) };
+            let wide = OracleConfig { max_conf_bps: u16::MAX, ..cfg() };
+            let p = check_and_normalize(&r, &wide, 100).unwrap();
+            let spot_low = (price as u64).saturating_sub(conf);
+            let low = if ema > 0 { spot_low.min(ema as u64) } else { spot_low };
+            let high = (price as u64 + conf).max(ema.max(0) as u64);
+            proptest::prop_assert_eq!(p.low(), from_native(low));
+            proptest::prop_assert_eq!(p.high().unwrap(), from_native(high));
+        }
+    }
 }
