@@ -22,6 +22,7 @@ use tranche_vault_tests::fixture::{VaultFixture, ONE};
 use tranche_vault_tests::{dual_test, multisig_authority, via_multisig, Mode, TestEnv, TxOutcome};
 
 const DELAY: i64 = 172_800; // default_params().timelock_delay_secs
+const SOL: u64 = 1_000_000_000; // 9 decimals
 
 /// Proposes `change` (with `asset` when it needs one) as the vault's authority; returns its id and the outcome.
 async fn propose(
@@ -598,37 +599,78 @@ dual_test!(the_guardian_only_tightens, |mode| async move {
     assert_eq!(f.vault().await.pause_flags, 0);
 });
 
+// Each pause flag on its own (and all of them) refuses exactly its action with its error and lets the other
+// two through; claims, cancels, epoch closes, collateral deposits and withdrawals, repayments, liquidations and
+// accrual run under every flag.
 dual_test!(
-    pause_blocks_deposits_borrows_and_requests_never_repay_or_liquidate,
+    each_pause_flag_blocks_its_action_and_nothing_else,
     |mode| async move {
-        let mut f = VaultFixture::new(mode).await;
-        let lp = f.user(10_000_000 * ONE).await;
-        f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
-        let sol = f.add_collateral(9, 100.0).await;
-        let b = f.user(10_000 * ONE).await;
-        let p = f.open_position(&b, 0).await;
-        f.deposit_collateral(&b, p, sol, 100_000_000_000)
-            .await
-            .expect_ok();
-        f.borrow(&b, p, 6_900 * ONE).await.expect_ok();
-        let authority = f.authority.insecure_clone();
-        let ix = f.addrs.set_pause(authority.pubkey(), PAUSE_ALL);
-        f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
-        f.deposit(&lp, Junior, ONE * 1_000)
-            .await
-            .expect_error(VaultError::DepositsPaused);
-        f.borrow(&b, p, ONE)
-            .await
-            .expect_error(VaultError::BorrowsPaused);
-        f.request(&lp, Junior, ONE)
-            .await
-            .expect_error(VaultError::RedemptionRequestsPaused);
-        f.repay(&b, p, 100 * ONE).await.expect_ok();
-        f.set_price(sol, 80.0).await;
-        let liq = f.user(100_000 * ONE).await;
-        f.liquidate(&liq, p, sol, 1_000 * ONE).await.expect_ok();
-        f.accrue().await.expect_ok();
-        let _ = PAUSE_REDEMPTION_REQUESTS;
+        for flags in [
+            PAUSE_DEPOSITS,
+            PAUSE_BORROWS,
+            PAUSE_REDEMPTION_REQUESTS,
+            PAUSE_ALL,
+        ] {
+            let mut f = VaultFixture::new(mode).await;
+            let lp = f.user(10_000_000 * ONE).await;
+            let waiting = f.user(10_000_000 * ONE).await;
+            f.deposit(&lp, Junior, 500_000 * ONE).await.expect_ok();
+            f.deposit(&waiting, Junior, 500_000 * ONE).await.expect_ok();
+            let sol = f.add_collateral(9, 100.0).await;
+            let b = f.user(10_000 * ONE).await;
+            let p = f.open_position(&b, 0).await;
+            f.deposit_collateral(&b, p, sol, 100 * SOL)
+                .await
+                .expect_ok();
+            f.borrow(&b, p, 6_900 * ONE).await.expect_ok();
+            // `lp` has a filled request to claim; `waiting` one still queued, to cancel.
+            f.request(&lp, Junior, 10 * ONE).await.expect_ok();
+            f.next_epoch().await.expect_ok();
+            f.request(&waiting, Junior, 5 * ONE).await.expect_ok();
+            let authority = f.authority.insecure_clone();
+            let ix = f.addrs.set_pause(authority.pubkey(), flags);
+            f.env.send_unique(&[ix], &[&authority]).await.expect_ok();
+
+            let gated = |out: TxOutcome, flag: u32, err: VaultError| {
+                if flags & flag != 0 {
+                    out.expect_error(err);
+                } else {
+                    out.expect_ok();
+                }
+            };
+            gated(
+                f.deposit(&lp, Junior, 1_000 * ONE).await,
+                PAUSE_DEPOSITS,
+                VaultError::DepositsPaused,
+            );
+            gated(
+                f.borrow(&b, p, ONE).await,
+                PAUSE_BORROWS,
+                VaultError::BorrowsPaused,
+            );
+
+            let quote = f.env.token_balance(lp.quote).await;
+            f.claim(&lp, Junior).await.expect_ok();
+            assert!(
+                f.env.token_balance(lp.quote).await > quote,
+                "flags {flags:#b}: the filled request is paid"
+            );
+            gated(
+                f.request(&lp, Junior, ONE).await,
+                PAUSE_REDEMPTION_REQUESTS,
+                VaultError::RedemptionRequestsPaused,
+            );
+            f.cancel(&waiting, Junior).await.expect_ok();
+            f.deposit_collateral(&b, p, sol, SOL).await.expect_ok();
+            f.repay(&b, p, 100 * ONE).await.expect_ok();
+            f.withdraw_collateral(&b, p, sol, 2 * SOL).await.expect_ok();
+            f.set_price(sol, 80.0).await;
+            let liq = f.user(100_000 * ONE).await;
+            f.liquidate(&liq, p, sol, 1_000 * ONE).await.expect_ok();
+            f.accrue().await.expect_ok();
+            f.next_epoch().await.expect_ok();
+            assert_eq!(f.vault().await.pause_flags, flags);
+        }
     }
 );
 
