@@ -499,8 +499,10 @@ dual_test!(
 dual_test!(
     close_epoch_and_claim_refuse_substituted_accounts,
     |mode| async move {
-        let (mut f, _, s) = funded(mode).await;
+        let (mut f, j, s) = funded(mode).await;
         f.request(&s, Senior, 10 * ONE).await.expect_ok();
+        // Junior's generation 0 ends in the same close, so its record exists too.
+        f.request(&j, Junior, 10 * ONE).await.expect_ok();
         let now = f.env.now().await;
         f.warp(86_400 + 1).await;
         let payer = f.env.payer();
@@ -526,15 +528,30 @@ dual_test!(
             .expect_error(VaultError::WrongGenerationRecord);
         assert!(f.env.now().await > now);
         f.close_epoch().await.expect_ok();
-        // A record of another generation for the claim.
-        let other = tranche_vault::pda::generation(&f.addrs.vault, Senior, 1).0;
-        let ix = f
-            .addrs
-            .claim_redeem(s.key.pubkey(), s.quote, Senior, Some(other));
-        f.env
-            .send_unique(&[ix], &[&s.key])
-            .await
-            .expect_error(AnchorErrorCode::AccountNotInitialized);
+        // Another holder's request ends senior's generation 1: a real record of another generation.
+        let s2 = f.user(1_000_000 * ONE).await;
+        f.deposit(&s2, Senior, 1_000 * ONE).await.expect_ok();
+        f.request(&s2, Senior, 10 * ONE).await.expect_ok();
+        f.next_epoch().await.expect_ok();
+        assert_eq!(f.vault().await.tranches[0].queue_generation, 2);
+        // The records of senior's generation 1 and of junior's generation 0 exist, and are refused for a claim
+        // of senior's generation 0 (the seeds name the tranche and the request's generation).
+        for other in [
+            tranche_vault::pda::generation(&f.addrs.vault, Senior, 1).0,
+            tranche_vault::pda::generation(&f.addrs.vault, Junior, 0).0,
+        ] {
+            assert!(
+                f.env.account(other).await.is_some(),
+                "record {other} exists"
+            );
+            let ix = f
+                .addrs
+                .claim_redeem(s.key.pubkey(), s.quote, Senior, Some(other));
+            f.env
+                .send_unique(&[ix], &[&s.key])
+                .await
+                .expect_error(AnchorErrorCode::ConstraintSeeds);
+        }
         // accrue on an account that is not a vault.
         let mut ix = f.addrs.accrue();
         ix.accounts[0].pubkey = f.addrs.liquidity;
