@@ -236,14 +236,19 @@ dual_test!(repay_and_liquidation_are_never_blocked, |mode| async move {
     let lp = f.user(10_000_000 * ONE).await;
     f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
     let sol = f.add_collateral(9, 100.0).await;
-    // A second asset the position does not hold; its price goes stale too.
-    let _unrelated = f.add_collateral(9, 50.0).await;
+    // A second asset the position does not hold; its price goes stale too. Another borrower holds it.
+    let unrelated = f.add_collateral(9, 50.0).await;
     let a = f.user(1_000 * ONE).await;
     let p = f.open_position(&a, 0).await;
     f.deposit_collateral(&a, p, sol, 100 * SOL)
         .await
         .expect_ok();
     f.borrow(&a, p, 6_900 * ONE).await.expect_ok();
+    let other = f.user(0).await;
+    let po = f.open_position(&other, 0).await;
+    f.deposit_collateral(&other, po, unrelated, 10 * SOL)
+        .await
+        .expect_ok();
     // Every price goes stale: borrowing stops, repaying does not (it needs no price).
     f.env.warp(3_600).await;
     f.borrow(&a, p, ONE)
@@ -266,6 +271,57 @@ dual_test!(repay_and_liquidation_are_never_blocked, |mode| async move {
         now,
         true,
     );
+    // The other asset's feed really is stale: its holder cannot borrow.
+    f.borrow(&other, po, ONE)
+        .await
+        .expect_error(VaultError::OracleStale);
     let liq = f.user(100_000 * ONE).await;
+    // The program prices exactly the position's entries: the stale asset cannot even be passed along.
+    let mut pricing = f.pricing(p).await;
+    pricing.extend([f.assets[unrelated].addrs.asset, f.assets[unrelated].oracle]);
+    f.liquidate_priced(&liq, p, sol, &pricing, 1_000 * ONE)
+        .await
+        .expect_error(VaultError::WrongCollateralAccounts);
     f.liquidate(&liq, p, sol, 1_000 * ONE).await.expect_ok();
 });
+
+// The dust rule: a debt of at most one whole quote token may be repaid in full by one liquidation, even where the
+// close factor would hold a larger debt to half. Both positions sit at health ≈ 0.98, above the full-liquidation
+// health of 0.95.
+dual_test!(
+    dust_debt_is_liquidated_in_full_larger_debt_by_half,
+    |mode| async move {
+        let mut f = VaultFixture::new(mode).await;
+        let lp = f.user(10_000_000 * ONE).await;
+        f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
+        let sol = f.add_collateral(9, 100.0).await;
+        let mut positions = vec![];
+        // (collateral, borrowed): 0.9 USDC on 0.013 SOL; 2 USDC on 0.0289 SOL (70 % LTV at $100).
+        for (i, (collateral, borrowed)) in [(13_000_000, 900_000), (28_900_000, 2 * ONE)]
+            .into_iter()
+            .enumerate()
+        {
+            let b = f.user(0).await;
+            let p = f.open_position(&b, i as u64).await;
+            f.deposit_collateral(&b, p, sol, collateral)
+                .await
+                .expect_ok();
+            f.borrow(&b, p, borrowed).await.expect_ok();
+            positions.push(p);
+        }
+        f.set_price(sol, 85.0).await;
+        let liq = f.user(100 * ONE).await;
+        let index = f.vault().await.borrow_index_sf.get();
+        for (p, dust) in positions.into_iter().zip([true, false]) {
+            let debt = f.position(p).await.debt_native(index).unwrap();
+            assert_eq!(dust, debt <= ONE, "debt {debt}");
+            let before = f.env.token_balance(liq.quote).await;
+            f.liquidate(&liq, p, sol, u64::MAX).await.expect_ok();
+            let repaid = before - f.env.token_balance(liq.quote).await;
+            let expected = if dust { debt } else { debt / 2 };
+            assert_eq!(repaid, expected, "dust {dust}: debt {debt}");
+            let left = f.position(p).await.debt_native(index).unwrap();
+            assert_eq!(left, debt - expected);
+        }
+    }
+);
