@@ -196,13 +196,28 @@ impl TxOutcome {
     /// Compute units consumed by the tranche_vault program's top-level instructions (from the runtime's
     /// `Program <id> consumed N of M compute units` lines; token-program CPIs are included, the
     /// compute-budget instruction is not). Only meaningful in [`Mode::Sbf`].
+    /// Compute units the program consumed (every top-level and CPI invocation of it), from the runtime's
+    /// `Program <id> consumed N of M compute units` lines. Panics when there is no such line or one does not parse:
+    /// a reading that is not there must not pass as 0.
     pub fn program_cu(&self) -> u64 {
         let prefix = format!("Program {} consumed ", tranche_vault::ID);
-        self.logs
+        let readings: Vec<u64> = self
+            .logs
             .iter()
             .filter_map(|l| l.strip_prefix(&prefix))
-            .filter_map(|rest| rest.split(' ').next()?.parse::<u64>().ok())
-            .sum()
+            .map(|rest| {
+                rest.split(' ')
+                    .next()
+                    .and_then(|n| n.parse::<u64>().ok())
+                    .unwrap_or_else(|| panic!("unparsable compute-unit line: {prefix}{rest}"))
+            })
+            .collect();
+        assert!(
+            !readings.is_empty(),
+            "no compute-unit line for the program in the logs (native mode has none):\n{}",
+            self.logs.join("\n")
+        );
+        readings.iter().sum()
     }
 
     /// Decodes every Anchor event of type `E` from the `Program data:` log lines.
