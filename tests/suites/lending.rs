@@ -324,16 +324,12 @@ dual_test!(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn legacy_pyth_account_prices_a_borrow_on_chain() {
     use base64::Engine;
-    let dir =
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/pyth");
-    let file = dir.join("legacy_v2/marginfi_pyth_legacy_sol_price_bin.json");
-    let Ok(text) = std::fs::read_to_string(&file) else {
-        println!(
-            "SKIPPED: {} not found (the shared Pyth fixtures live outside this repository)",
-            file.display()
-        );
+    let Some(dir) = tranche_vault_tests::pyth_fixtures() else {
         return;
     };
+    let file = dir.join("legacy_v2/marginfi_pyth_legacy_sol_price_bin.json");
+    let text = std::fs::read_to_string(&file)
+        .unwrap_or_else(|e| panic!("{} is missing from the fixtures: {e}", file.display()));
     let j: serde_json::Value = serde_json::from_str(&text).expect("fixture parses");
     let key: anchor_lang::prelude::Pubkey = j["pubkey"]
         .as_str()

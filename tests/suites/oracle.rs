@@ -2,9 +2,10 @@
 //! never copied into this repository): every account decodes to the values its `decoded.json` entry lists, or is
 //! refused with the error that fits. Then the policy checks on the decoded prices.
 //!
-//! Where `../shared` is absent the fixture tests say so and pass without checking anything.
+//! Where `../shared` is absent the fixture tests say so and pass without checking anything, unless
+//! `TRANCHE_NO_SKIP` names `pyth-fixtures` (see `tranche_vault_tests::skip`): then they fail.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anchor_lang::prelude::{error, Pubkey};
 use base64::Engine;
@@ -14,25 +15,7 @@ use tranche_vault::oracle::pyth_pull::{self, Verification};
 use tranche_vault::oracle::{
     pyth_legacy, read_price, OracleConfig, OracleKind, PYTH_LEGACY_PROGRAM_ID, PYTH_RECEIVER_ID,
 };
-
-fn fixtures_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("TRANCHE_SHARED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"))
-        .join("fixtures/pyth");
-    if dir.join("decoded.json").is_file() {
-        Some(dir)
-    } else {
-        // Straight to stderr: libtest's capture would hide a println! of a passing test.
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED: {} not found (the shared Pyth fixtures live outside this repository; set TRANCHE_SHARED_DIR)",
-            dir.display()
-        );
-        None
-    }
-}
+use tranche_vault_tests::pyth_fixtures;
 
 /// One captured account: address, owner, data, and its `decoded.json` entry.
 struct Fixture {
@@ -118,7 +101,7 @@ fn config_for(f: &Fixture, now_age_ok: bool) -> (OracleConfig, i64) {
 
 #[test]
 fn every_captured_account_decodes_or_is_refused_with_its_error() {
-    let Some(dir) = fixtures_dir() else { return };
+    let Some(dir) = pyth_fixtures() else { return };
     let all = fixtures(&dir);
     assert_eq!(all.len(), 19, "decoded.json lists 19 accounts");
     let mut decoded_ok = 0;
@@ -240,7 +223,7 @@ fn every_captured_account_decodes_or_is_refused_with_its_error() {
 
 #[test]
 fn substituted_accounts_and_policies_are_refused() {
-    let Some(dir) = fixtures_dir() else { return };
+    let Some(dir) = pyth_fixtures() else { return };
     let all = fixtures(&dir);
     let by = |name: &str| all.iter().find(|f| f.file.ends_with(name)).expect(name);
     let sol = by("marginfi_pyth_push_sol_price_bin.json");
@@ -314,7 +297,7 @@ fn substituted_accounts_and_policies_are_refused() {
 /// push-feed accounts sit at the push oracle's shard-0 PDA of their feed id.
 #[test]
 fn sponsored_feed_accounts_are_the_push_oracle_shard_zero_pdas() {
-    let Some(dir) = fixtures_dir() else { return };
+    let Some(dir) = pyth_fixtures() else { return };
     let all = fixtures(&dir);
     for name in [
         "marginfi_pyth_push_sol_price_bin.json",
