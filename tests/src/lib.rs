@@ -393,6 +393,32 @@ impl TestEnv {
     ) {
         let data =
             tranche_vault::client::price_update_bytes(feed, price, conf, expo, publish_time, full);
+        self.set_price_account(address, data);
+    }
+
+    /// A fully verified `PriceUpdateV2` at `address` whose EMA (`ema`, units of 10^-8) differs from its spot
+    /// `price` (confidence `conf`), published at `publish_time`.
+    pub fn set_price_update_with_ema(
+        &mut self,
+        address: Pubkey,
+        feed: [u8; 32],
+        (price, conf, ema): (i64, u64, i64),
+        publish_time: i64,
+    ) {
+        let data = tranche_vault::client::price_update_bytes_with_ema(
+            feed,
+            price,
+            conf,
+            ema,
+            -8,
+            publish_time,
+            true,
+        );
+        self.set_price_account(address, data);
+    }
+
+    /// `data` as an account owned by the Pyth Receiver.
+    fn set_price_account(&mut self, address: Pubkey, data: Vec<u8>) {
         let account = Account {
             lamports: 10_000_000,
             data,

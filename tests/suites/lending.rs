@@ -430,3 +430,98 @@ dual_test!(
         assert_eq!(f.env.token_balance(account).await, 5 * SOL);
     }
 );
+
+/// Writes asset `i`'s (or, with `None`, the quote's) price account at spot `price` with confidence `price / 2,000`
+/// and EMA `ema`, both whole quote units, published now.
+async fn publish_with_ema(f: &mut VaultFixture, i: Option<usize>, price: f64, ema: f64) {
+    let now = f.env.now().await;
+    let (account, feed) = match i {
+        Some(i) => (f.assets[i].oracle, f.assets[i].feed),
+        None => (f.quote_oracle, tranche_vault_tests::builders::QUOTE_FEED),
+    };
+    let raw = |x: f64| (x * 1e8).round() as i64;
+    let conf = (raw(price) / 2_000) as u64;
+    f.env
+        .set_price_update_with_ema(account, feed, (raw(price), conf, raw(ema)), now);
+}
+
+/// The position's health in bps as `liquidate` reports it, from its collateral (`held` whole units at the low
+/// price `low`, liquidation threshold 80 %) and its debt at the quote's high price `high`, rounded down.
+fn expected_health_bps(held: f64, low: f64, debt_native: u64, high: f64) -> u64 {
+    (held * low * 0.8 * 10_000.0 / (debt_native as f64 / ONE as f64 * high)).floor() as u64
+}
+
+// The EMA side of pricing on chain: collateral is valued at the lower of spot − conf and the EMA, debt at the
+// higher of spot + conf and the EMA (the SBF tests elsewhere write EMA = spot, so only this one runs that side).
+dual_test!(
+    an_ema_below_spot_lowers_collateral_and_above_spot_raises_debt,
+    |mode| async move {
+        // Collateral: SOL spot 100 with its EMA at 90 lends against 90: 100 SOL · 90 · 70 % / 1.0001 ≈ 6,299.4.
+        let mut f = VaultFixture::new(mode).await;
+        let lp = f.user(10_000_000 * ONE).await;
+        f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
+        let sol = f.add_collateral(9, 100.0).await;
+        let b = f.user(0).await;
+        let p = f.open_position(&b, 0).await;
+        f.deposit_collateral(&b, p, sol, 100 * SOL)
+            .await
+            .expect_ok();
+        publish_with_ema(&mut f, Some(sol), 100.0, 90.0).await;
+        f.borrow(&b, p, 6_300 * ONE)
+            .await
+            .expect_error(VaultError::LtvExceeded);
+        f.borrow(&b, p, 6_299 * ONE).await.expect_ok();
+        let liq = f.user(100_000 * ONE).await;
+        f.liquidate(&liq, p, sol, ONE)
+            .await
+            .expect_error(VaultError::PositionHealthy);
+        // The EMA falls to 78 while spot stays at 100: health 100 · 78 · 80 % / (6,299 · 1.0001) ≈ 0.9905.
+        publish_with_ema(&mut f, Some(sol), 100.0, 78.0).await;
+        let index = f.vault().await.borrow_index_sf.get();
+        let debt = f.position(p).await.debt_native(index).unwrap();
+        let out = f.liquidate(&liq, p, sol, ONE).await;
+        out.expect_ok();
+        if mode == Mode::Sbf {
+            let e = &out.events::<tranche_vault::events::PositionLiquidatedEvent>()[0];
+            assert_eq!(
+                e.health_bps_before,
+                expected_health_bps(100.0, 78.0, debt, 1.0001)
+            );
+            assert_eq!(e.health_bps_before, 9_905);
+        }
+
+        // Debt: the quote's EMA at 1.05 above its spot of 1 values debt at 1.05: 100 SOL · 99.95 · 70 % / 1.05
+        // ≈ 6,663.3.
+        let mut f = VaultFixture::new(mode).await;
+        let lp = f.user(10_000_000 * ONE).await;
+        f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
+        let sol = f.add_collateral(9, 100.0).await;
+        let b = f.user(0).await;
+        let p = f.open_position(&b, 0).await;
+        f.deposit_collateral(&b, p, sol, 100 * SOL)
+            .await
+            .expect_ok();
+        publish_with_ema(&mut f, None, 1.0, 1.05).await;
+        f.borrow(&b, p, 6_664 * ONE)
+            .await
+            .expect_error(VaultError::LtvExceeded);
+        f.borrow(&b, p, 6_663 * ONE).await.expect_ok();
+        // SOL falls to 80 (the fixture republishes every price, so the quote's EMA goes back above spot after).
+        f.set_price(sol, 80.0).await;
+        publish_with_ema(&mut f, None, 1.0, 1.05).await;
+        let index = f.vault().await.borrow_index_sf.get();
+        let debt = f.position(p).await.debt_native(index).unwrap();
+        let liq = f.user(100_000 * ONE).await;
+        let out = f.liquidate(&liq, p, sol, ONE).await;
+        out.expect_ok();
+        if mode == Mode::Sbf {
+            let e = &out.events::<tranche_vault::events::PositionLiquidatedEvent>()[0];
+            // 100 · 79.96 · 80 % / (6,663 · 1.05) ≈ 0.9143 (at EMA = spot it would be 0.9599).
+            assert_eq!(
+                e.health_bps_before,
+                expected_health_bps(100.0, 79.96, debt, 1.05)
+            );
+            assert_eq!(e.health_bps_before, 9_143);
+        }
+    }
+);

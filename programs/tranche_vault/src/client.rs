@@ -552,6 +552,19 @@ pub fn price_update_bytes(
     publish_time: i64,
     full: bool,
 ) -> Vec<u8> {
+    price_update_bytes_with_ema(feed, price, conf, price, expo, publish_time, full)
+}
+
+/// [`price_update_bytes`] with an EMA price of its own (`ema`, units of 10^`expo`; its confidence is `conf`).
+pub fn price_update_bytes_with_ema(
+    feed: [u8; 32],
+    price: i64,
+    conf: u64,
+    ema: i64,
+    expo: i32,
+    publish_time: i64,
+    full: bool,
+) -> Vec<u8> {
     use crate::oracle::pyth_pull::{encode, PriceUpdate, Verification};
     encode(&PriceUpdate {
         write_authority: [9; 32],
@@ -565,7 +578,7 @@ pub fn price_update_bytes(
             price,
             conf,
             expo,
-            ema_price: price,
+            ema_price: ema,
             ema_conf: conf,
             publish_time,
         },
