@@ -16,7 +16,8 @@ use solana_signer::Signer;
 use solana_transaction::Transaction;
 use tranche_vault::client::VaultAddresses;
 use tranche_vault::constants::{PAUSE_BORROWS, PAUSE_DEPOSITS, PAUSE_REDEMPTION_REQUESTS};
-use tranche_vault::state::{ConfigChange, Proposal, RateCurve, Tranche, Vault};
+use tranche_vault::oracle::{OracleKind, OracleSetting};
+use tranche_vault::state::{CollateralParams, ConfigChange, Proposal, RateCurve, Tranche, Vault};
 use tranche_vault::CapTarget;
 
 /// How a transaction leaves the CLI.
@@ -193,6 +194,21 @@ pub enum ChangeArg {
         #[arg(long)]
         disabled: bool,
     },
+    /// The quote asset's oracle (a Pyth pull feed on --receiver).
+    QuoteOracle {
+        /// The Pyth feed id, 64 hex characters.
+        #[arg(long)]
+        feed: String,
+        /// The price account to pin (default: Pyth's sponsored shard-0 feed account of --feed).
+        #[arg(long)]
+        price_account: Option<Pubkey>,
+        #[arg(long, default_value_t = tranche_vault::oracle::PYTH_RECEIVER_ID)]
+        receiver: Pubkey,
+        #[arg(long)]
+        max_age_secs: u32,
+        #[arg(long)]
+        max_conf_bps: u16,
+    },
 }
 
 /// A 32-byte feed id from 64 hex characters.
@@ -208,6 +224,28 @@ pub fn parse_feed(hex: &str) -> Result<[u8; 32]> {
         *b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).context("feed id: not hex")?;
     }
     Ok(out)
+}
+
+/// A Pyth pull oracle setting: the feed `feed` (64 hex characters) written by `receiver`, read from
+/// `price_account`, by default the feed's sponsored shard-0 account.
+fn pull_oracle(
+    feed: &str,
+    price_account: Option<Pubkey>,
+    receiver: Pubkey,
+    max_age_secs: u32,
+    max_conf_bps: u16,
+) -> Result<OracleSetting> {
+    let feed_id = parse_feed(feed)?;
+    Ok(OracleSetting {
+        program: receiver,
+        feed_id,
+        account: price_account
+            .unwrap_or_else(|| tranche_vault::oracle::pyth_push_feed_account(&feed_id, 0)),
+        max_age_secs,
+        max_conf_bps,
+        kind: OracleKind::PythPull.to_u8(),
+        _pad: 0,
+    })
 }
 
 impl ChangeArg {
@@ -270,27 +308,23 @@ impl ChangeArg {
                 disabled,
             } => ConfigChange::Collateral {
                 asset,
-                params: tranche_vault::state::CollateralParams {
-                    oracle: {
-                        let feed_id = parse_feed(feed)?;
-                        tranche_vault::oracle::OracleSetting {
-                            program: receiver,
-                            feed_id,
-                            account: price_account.unwrap_or_else(|| {
-                                tranche_vault::oracle::pyth_push_feed_account(&feed_id, 0)
-                            }),
-                            max_age_secs,
-                            max_conf_bps,
-                            kind: tranche_vault::oracle::OracleKind::PythPull.to_u8(),
-                            _pad: 0,
-                        }
-                    },
+                params: CollateralParams {
+                    oracle: pull_oracle(feed, price_account, receiver, max_age_secs, max_conf_bps)?,
                     max_ltv_bps,
                     liquidation_threshold_bps,
                     liquidation_bonus_bps,
                     deposit_cap: cap,
                     enabled: !disabled,
                 },
+            },
+            ChangeArg::QuoteOracle {
+                ref feed,
+                price_account,
+                receiver,
+                max_age_secs,
+                max_conf_bps,
+            } => ConfigChange::QuoteOracle {
+                oracle: pull_oracle(feed, price_account, receiver, max_age_secs, max_conf_bps)?,
             },
         })
     }
@@ -579,10 +613,150 @@ mod tests {
         assert_eq!(u32::from_le_bytes(ix.data[8..12].try_into().unwrap()), 0);
     }
 
+    /// Which kind of `ConfigChange` a change is. Exhaustive: a kind added to the program stops this test from
+    /// compiling until the CLI and the test cover it.
+    fn kind(c: &ConfigChange) -> usize {
+        match c {
+            ConfigChange::TargetApr { .. } => 0,
+            ConfigChange::DepositCap { .. } => 1,
+            ConfigChange::Subordination { .. } => 2,
+            ConfigChange::RateCurve { .. } => 3,
+            ConfigChange::ProtocolFee { .. } => 4,
+            ConfigChange::EpochDuration { .. } => 5,
+            ConfigChange::MaxUtilization { .. } => 6,
+            ConfigChange::TimelockDelay { .. } => 7,
+            ConfigChange::Guardian { .. } => 8,
+            ConfigChange::Collateral { .. } => 9,
+            ConfigChange::QuoteOracle { .. } => 10,
+        }
+    }
+    const KINDS: usize = 11;
+
+    /// Every kind of change, and every field of each, maps to the change the program takes (each field given a
+    /// value no other field has, so a swap shows), and goes into a `propose_config` that decodes back to it, with
+    /// the asset account exactly when the change names an asset.
     #[test]
     fn every_change_argument_maps_to_its_change() {
         let g = Pubkey::new_unique();
+        let (asset, receiver, pinned) = (
+            Pubkey::new_unique(),
+            Pubkey::new_unique(),
+            Pubkey::new_unique(),
+        );
+        // A feed id whose bytes all differ (0x00, 0x01, …, 0x1f), with and without the 0x prefix.
+        let feed_id: [u8; 32] = std::array::from_fn(|i| i as u8);
+        let feed: String = feed_id.iter().map(|b| format!("{b:02x}")).collect();
+        let sponsored = tranche_vault::oracle::pyth_push_feed_account(&feed_id, 0);
+        let oracle = |program, account, max_age_secs, max_conf_bps| OracleSetting {
+            program,
+            feed_id,
+            account,
+            max_age_secs,
+            max_conf_bps,
+            kind: OracleKind::PythPull.to_u8(),
+            _pad: 0,
+        };
         let cases = [
+            (
+                ChangeArg::TargetApr {
+                    tranche: TrancheArg::Senior,
+                    bps: 450,
+                },
+                ConfigChange::TargetApr {
+                    tranche: Tranche::Senior,
+                    target_apr_bps: 450,
+                },
+            ),
+            (
+                ChangeArg::TargetApr {
+                    tranche: TrancheArg::Mezzanine,
+                    bps: 700,
+                },
+                ConfigChange::TargetApr {
+                    tranche: Tranche::Mezzanine,
+                    target_apr_bps: 700,
+                },
+            ),
+            (
+                ChangeArg::DepositCap {
+                    tranche: TrancheArg::Senior,
+                    cap: 3,
+                },
+                ConfigChange::DepositCap {
+                    tranche: Tranche::Senior,
+                    cap: 3,
+                },
+            ),
+            (
+                ChangeArg::DepositCap {
+                    tranche: TrancheArg::Mezzanine,
+                    cap: 4,
+                },
+                ConfigChange::DepositCap {
+                    tranche: Tranche::Mezzanine,
+                    cap: 4,
+                },
+            ),
+            (
+                ChangeArg::DepositCap {
+                    tranche: TrancheArg::Junior,
+                    cap: 5,
+                },
+                ConfigChange::DepositCap {
+                    tranche: Tranche::Junior,
+                    cap: 5,
+                },
+            ),
+            (
+                ChangeArg::Subordination {
+                    min_junior_bps: 1_000,
+                    min_subordination_bps: 2_500,
+                },
+                ConfigChange::Subordination {
+                    min_junior_bps: 1_000,
+                    min_subordination_bps: 2_500,
+                },
+            ),
+            (
+                ChangeArg::RateCurve {
+                    base_bps: 100,
+                    slope1_bps: 400,
+                    slope2_bps: 7_500,
+                    optimal_bps: 8_000,
+                },
+                ConfigChange::RateCurve {
+                    curve: RateCurve {
+                        base_rate_bps: 100,
+                        slope1_bps: 400,
+                        slope2_bps: 7_500,
+                        optimal_utilization_bps: 8_000,
+                    },
+                },
+            ),
+            (
+                ChangeArg::ProtocolFee { bps: 1_200 },
+                ConfigChange::ProtocolFee {
+                    protocol_fee_bps: 1_200,
+                },
+            ),
+            (
+                ChangeArg::EpochDuration { secs: 86_400 },
+                ConfigChange::EpochDuration {
+                    epoch_duration_secs: 86_400,
+                },
+            ),
+            (
+                ChangeArg::MaxUtilization { bps: 9_000 },
+                ConfigChange::MaxUtilization {
+                    max_utilization_bps: 9_000,
+                },
+            ),
+            (
+                ChangeArg::TimelockDelay { secs: 60 },
+                ConfigChange::TimelockDelay {
+                    timelock_delay_secs: 60,
+                },
+            ),
             (
                 ChangeArg::Guardian {
                     guardian: Some(g),
@@ -597,62 +771,109 @@ mod tests {
                 },
                 ConfigChange::Guardian { guardian: None },
             ),
+            // Every collateral field; the pinned account defaults to the feed's sponsored shard-0 account.
             (
-                ChangeArg::DepositCap {
-                    tranche: TrancheArg::Junior,
-                    cap: 5,
+                ChangeArg::Collateral {
+                    asset,
+                    feed: feed.clone(),
+                    price_account: None,
+                    receiver,
+                    max_age_secs: 60,
+                    max_conf_bps: 100,
+                    max_ltv_bps: 6_500,
+                    liquidation_threshold_bps: 7_500,
+                    liquidation_bonus_bps: 500,
+                    cap: 1_000,
+                    disabled: false,
                 },
-                ConfigChange::DepositCap {
-                    tranche: Tranche::Junior,
-                    cap: 5,
+                ConfigChange::Collateral {
+                    asset,
+                    params: CollateralParams {
+                        oracle: oracle(receiver, sponsored, 60, 100),
+                        max_ltv_bps: 6_500,
+                        liquidation_threshold_bps: 7_500,
+                        liquidation_bonus_bps: 500,
+                        deposit_cap: 1_000,
+                        enabled: true,
+                    },
                 },
             ),
             (
-                ChangeArg::TimelockDelay { secs: 60 },
-                ConfigChange::TimelockDelay {
-                    timelock_delay_secs: 60,
+                ChangeArg::Collateral {
+                    asset,
+                    feed: format!("0x{feed}"),
+                    price_account: Some(pinned),
+                    receiver,
+                    max_age_secs: 61,
+                    max_conf_bps: 101,
+                    max_ltv_bps: 6_501,
+                    liquidation_threshold_bps: 7_501,
+                    liquidation_bonus_bps: 501,
+                    cap: 1_001,
+                    disabled: true,
+                },
+                ConfigChange::Collateral {
+                    asset,
+                    params: CollateralParams {
+                        oracle: oracle(receiver, pinned, 61, 101),
+                        max_ltv_bps: 6_501,
+                        liquidation_threshold_bps: 7_501,
+                        liquidation_bonus_bps: 501,
+                        deposit_cap: 1_001,
+                        enabled: false,
+                    },
+                },
+            ),
+            (
+                ChangeArg::QuoteOracle {
+                    feed: feed.clone(),
+                    price_account: None,
+                    receiver,
+                    max_age_secs: 30,
+                    max_conf_bps: 50,
+                },
+                ConfigChange::QuoteOracle {
+                    oracle: oracle(receiver, sponsored, 30, 50),
+                },
+            ),
+            (
+                ChangeArg::QuoteOracle {
+                    feed: feed.clone(),
+                    price_account: Some(pinned),
+                    receiver,
+                    max_age_secs: 31,
+                    max_conf_bps: 51,
+                },
+                ConfigChange::QuoteOracle {
+                    oracle: oracle(receiver, pinned, 31, 51),
                 },
             ),
         ];
-        for (arg, change) in cases {
-            assert_eq!(arg.to_change().unwrap(), change);
+        let mut covered = [false; KINDS];
+        for (arg, want) in cases {
+            let change = arg.to_change().unwrap();
+            assert_eq!(change, want, "{arg:?}");
+            covered[kind(&change)] = true;
+            let ix = instruction_for(
+                &GovCommand::Propose { change: arg },
+                Pubkey::new_unique(),
+                &vault_state(),
+                g,
+                g,
+                None,
+            )
+            .unwrap()
+            .unwrap();
+            assert_eq!(decode_propose(&ix.data).unwrap(), want);
+            // A collateral change names its asset, so the proposal carries the asset account; no other does.
+            assert_eq!(
+                ix.accounts.iter().any(|m| m.pubkey == asset),
+                matches!(want, ConfigChange::Collateral { .. }),
+                "{want:?}"
+            );
         }
-        // A collateral change names its asset, so the proposal carries the asset account.
-        let asset = Pubkey::new_unique();
-        let arg = ChangeArg::Collateral {
-            asset,
-            feed: "ef".repeat(32),
-            price_account: None,
-            receiver: tranche_vault::oracle::PYTH_RECEIVER_ID,
-            max_age_secs: 60,
-            max_conf_bps: 100,
-            max_ltv_bps: 6_500,
-            liquidation_threshold_bps: 7_500,
-            liquidation_bonus_bps: 500,
-            cap: 1_000,
-            disabled: false,
-        };
-        let change = arg.to_change().unwrap();
-        assert_eq!(change.asset(), Some(asset));
-        // The pinned price account defaults to the feed's sponsored shard-0 account.
-        let ConfigChange::Collateral { params, .. } = change else {
-            panic!("a collateral change")
-        };
-        assert_eq!(
-            params.oracle.account,
-            tranche_vault::oracle::pyth_push_feed_account(&[0xef; 32], 0)
-        );
-        let ix = instruction_for(
-            &GovCommand::Propose { change: arg },
-            Pubkey::new_unique(),
-            &vault_state(),
-            g,
-            g,
-            None,
-        )
-        .unwrap()
-        .unwrap();
-        assert!(ix.accounts.iter().any(|m| m.pubkey == asset));
+        assert_eq!(covered, [true; KINDS], "every kind of change is covered");
         assert!(parse_feed("12").is_err());
+        assert!(parse_feed(&"zz".repeat(32)).is_err());
     }
 }

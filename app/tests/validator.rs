@@ -5,7 +5,8 @@
 //! the bot's round code, given a read that a borrower's front-run made stale, reads again and liquidates.
 //!
 //! The validator binary comes from `tools/validator/build.sh` (the README's test command runs it). Where it is
-//! missing the test says so and skips.
+//! missing the test says so and skips; where `TRANCHE_NO_SKIP` names `validator` (`make test` does) it fails
+//! instead (`tranche_vault_tests::skip`).
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -29,8 +30,9 @@ use solana_rpc_client::rpc_client::RpcClient;
 use solana_signer::Signer;
 use solana_transaction::Transaction;
 use tranche_vault::client::{price_update_bytes, AssetAddresses, VaultAddresses};
+use tranche_vault::math::fixed::Sf;
 use tranche_vault::oracle::{OracleSetting, PYTH_RECEIVER_ID};
-use tranche_vault::state::{Position, Tranche};
+use tranche_vault::state::{Position, Tranche, Vault};
 use tranche_vault_tests::builders::{collateral_params, QUOTE_FEED};
 
 const SOL_FEED: [u8; 32] = [0x50; 32];
@@ -39,6 +41,9 @@ const USDC: u64 = 1_000_000;
 const SOL: u64 = 1_000_000_000;
 /// Oracle age the test's vault accepts (the program's ceiling): the preloaded prices are never updated.
 const MAX_AGE: u32 = 3_600;
+/// The three loans: each on 10 SOL, of 690, 200 and 690 USDC.
+const SOL_PER_LOAN: u64 = 10 * SOL;
+const BORROWED: [u64; 3] = [690 * USDC, 200 * USDC, 690 * USDC];
 
 fn validator_bin() -> Option<PathBuf> {
     let bin = match std::env::var_os("TRANCHE_VALIDATOR_BIN") {
@@ -244,8 +249,10 @@ struct State {
     front_runner: Keypair,
     dust: AssetAddresses,
     dust_tokens: Pubkey,
-    /// Loans on 10 SOL each of 690, 200 and 690 USDC.
+    /// Loans on 10 SOL each of 690, 200 and 690 USDC ([`BORROWED`]).
     positions: [Pubkey; 3],
+    /// SOL's liquidation threshold, as listed.
+    sol_threshold_bps: u16,
     /// (address, owner, lamports, data) of each account to preload.
     accounts: Vec<(Pubkey, Pubkey, u64, Vec<u8>)>,
 }
@@ -273,6 +280,7 @@ async fn build_state(start: i64) -> State {
     .expect_ok();
     let mut params = collateral_params(SOL_FEED);
     params.oracle.max_age_secs = MAX_AGE;
+    let sol_threshold_bps = params.liquidation_threshold_bps;
     let sol = f.add_collateral_with(9, 100.0, params).await;
     let mut params = collateral_params(DUST_FEED);
     params.oracle.max_age_secs = MAX_AGE;
@@ -286,10 +294,10 @@ async fn build_state(start: i64) -> State {
         f.deposit(&lp, tranche, amount * USDC).await.expect_ok();
     }
     let mut owners = vec![];
-    for borrowed in [690 * USDC, 200 * USDC, 690 * USDC] {
+    for borrowed in BORROWED {
         let owner = f.user(0).await;
         let p = f.open_position(&owner, 0).await;
-        f.deposit_collateral(&owner, p, sol, 10 * SOL)
+        f.deposit_collateral(&owner, p, sol, SOL_PER_LOAN)
             .await
             .expect_ok();
         f.borrow(&owner, p, borrowed).await.expect_ok();
@@ -326,19 +334,41 @@ async fn build_state(start: i64) -> State {
         dust: f.assets[dust].addrs,
         dust_tokens,
         positions,
+        sol_threshold_bps,
         accounts,
     }
+}
+
+/// A loan's health computed independently of the bot, in floating point: `sol` native units of SOL at its low
+/// side (spot less the confidence of spot / 2,000 that the test writes) times the liquidation threshold, over the
+/// debt (`borrowed` native USDC) at the quote's high side ($1 + $0.0005).
+fn health_of(sol: u64, price: f64, threshold_bps: u16, borrowed: u64) -> f64 {
+    let collateral = sol as f64 / SOL as f64 * price * (1.0 - 1.0 / 2_000.0);
+    collateral * f64::from(threshold_bps) / 10_000.0 / (borrowed as f64 / USDC as f64 * 1.0005)
+}
+
+/// The bot's output scored position `k` exactly once, at `want` rounded down to bps (as the program rounds it).
+fn assert_scored(out: &str, k: &Pubkey, want: f64) {
+    let prefix = format!("position {}: health ", &k.to_string()[..8]);
+    let logged: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.split_once(&prefix).map(|(_, rest)| rest))
+        .filter_map(|rest| rest.split(' ').next())
+        .collect();
+    let expected = format!("{:.4}", (want * 10_000.0).floor() / 10_000.0);
+    assert!(
+        logged == [expected.as_str()],
+        "position {k}: logged healths {logged:?}, want one of {want:.6} rounded down to bps\n{out}"
+    );
 }
 
 #[test]
 fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
     let Some(bin) = validator_bin() else {
-        // Straight to stderr: libtest's capture would hide a println! of a passing test.
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED: solana-test-validator not found (set TRANCHE_VALIDATOR_BIN, or build it once with \
-             tools/validator/build.sh; the README's test command does)"
+        tranche_vault_tests::skip(
+            "validator",
+            "solana-test-validator not found (set TRANCHE_VALIDATOR_BIN, or build it once with \
+             tools/validator/build.sh; the README's test command does)",
         );
         return;
     };
@@ -406,7 +436,21 @@ fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
     let [risky, safe, front_run] = state.positions;
     let debt_before = position(&rpc, &risky).scaled_debt_sf;
     let safe_before = position(&rpc, &safe);
-
+    // The debts the bot will score are what was borrowed: no interest since (the bot uses the vault's borrow index
+    // as it is on chain, and the clock stood still between the borrows and the snapshot, to within 1e-6).
+    let vault: Vault = tranche_cli::decode(
+        &rpc.get_account_data(&addrs.vault).expect("vault"),
+        &addrs.vault,
+    )
+    .expect("decode vault");
+    let index = vault.borrow_index_sf.get().to_num::<f64>();
+    for (k, borrowed) in state.positions.iter().zip(BORROWED) {
+        let debt = Sf::from_bits(position(&rpc, k).scaled_debt_sf).to_num::<f64>() * index;
+        assert!(
+            (debt / borrowed as f64 - 1.0).abs() < 1e-6,
+            "position {k}: debt {debt} native, borrowed {borrowed}"
+        );
+    }
     let keypair_file = dir.join("liquidator.json");
     std::fs::write(
         &keypair_file,
@@ -442,34 +486,52 @@ fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
         "{out}"
     );
     assert!(!out.contains("liquidate,"), "{out}");
-    // It scored each loan: 10 SOL at $99.95 (less confidence) · 80 % against 690 and 200 USDC (at $1.0001).
-    for (k, h) in [(risky, "1.158"), (safe, "3.99"), (front_run, "1.158")] {
-        assert!(
-            out.contains(&format!("position {}: health {h}", short(&k))),
-            "{out}"
-        );
+    // It scored each loan once, at $100 (1.1582, 3.9960, 1.1582).
+    for (k, borrowed) in state.positions.iter().zip(BORROWED) {
+        let want = health_of(SOL_PER_LOAN, 100.0, state.sol_threshold_bps, borrowed);
+        assert!(want > 1.0);
+        assert_scored(&out, k, want);
     }
 
     // 1. The liquidator holds no quote to repay with: the simulation fails and nothing is sent.
     let (ok, out) = bot(&args(&["--once"]));
     assert!(ok, "the bot exits cleanly");
     assert!(
-        out.contains(&format!("position {}: health 0.9", short(&risky))),
+        out.contains("positions scanned: 3, liquidations sent: 0"),
         "{out}"
     );
-    assert!(
-        out.contains("simulation failed") && out.contains("not sending"),
-        "{out}"
-    );
-    // It has no quote account yet: the program names the missing account.
-    assert!(
-        out.contains("AccountNotInitialized") && out.contains("liquidator_quote"),
-        "{out}"
-    );
-    assert!(
-        out.contains(&format!("position {}: health 3.", short(&safe))),
-        "{out}"
-    );
+    // It scored each loan once, at $84 (0.9729, 3.3566, 0.9729); the two below 1 it simulated, and the program
+    // refused each for the one reason that the liquidator has no quote account yet: Anchor's AccountNotInitialized
+    // (3012, 0xbc4) on `liquidator_quote`, in the transaction's error and in the program's log.
+    use anchor_lang::error::ErrorCode;
+    let code = ErrorCode::AccountNotInitialized as u32;
+    assert_eq!(code, 3_012);
+    let refused = [
+        format!("custom program error: {code:#x}"),
+        format!(
+            "AnchorError caused by account: liquidator_quote. Error Code: {}. Error Number: {code}.",
+            ErrorCode::AccountNotInitialized.name()
+        ),
+    ];
+    for (k, borrowed) in state.positions.iter().zip(BORROWED) {
+        let want = health_of(SOL_PER_LOAN, 84.0, state.sol_threshold_bps, borrowed);
+        assert_scored(&out, k, want);
+        let simulated: Vec<&str> = out
+            .lines()
+            .filter(|l| l.contains(&format!("position {}: simulat", short(k))))
+            .collect();
+        if want >= 1.0 {
+            assert!(simulated.is_empty(), "position {k}: {simulated:?}");
+            continue;
+        }
+        assert!(
+            simulated.len() == 1
+                && simulated[0].contains("simulation failed")
+                && simulated[0].ends_with("not sending")
+                && refused.iter().all(|r| simulated[0].contains(r.as_str())),
+            "position {k}: want one refused simulation with {refused:?}, got {simulated:?}\n{out}"
+        );
+    }
     assert_eq!(
         position(&rpc, &risky).scaled_debt_sf,
         debt_before,

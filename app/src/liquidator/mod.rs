@@ -118,9 +118,20 @@ pub fn health_str(h: &Health) -> String {
     }
 }
 
-/// Scores `n` synthetic positions (each with 1–8 entries over 8 assets priced by `PriceUpdateV2` accounts) and
-/// returns (positions scored, liquidatable ones, positions per second).
-pub fn bench(n: usize) -> Result<(usize, usize, f64)> {
+/// The bench's synthetic book, at unix time `now`: a vault whose quote is priced at $1.00 (confidence $0.0005), eight
+/// collateral assets (`assets[i]`: 9 decimals, max LTV 70 %, liquidation threshold 80 %, priced at $(50 + 10·i),
+/// confidence 1/2000 of the price), each price a `PriceUpdateV2` account, and positions of 1–8 entries (entry j in
+/// `assets[j]`, 1–100 whole tokens) with a debt of 0–4,999 whole quote units at a borrow index of 1.
+pub struct Synthetic {
+    pub vault: Vault,
+    pub market: Market,
+    pub assets: Vec<Pubkey>,
+    pub positions: Vec<Position>,
+    pub now: i64,
+}
+
+/// The synthetic book of `n` positions (seeded: the same every time).
+pub fn synthetic(n: usize) -> Synthetic {
     use bytemuck::Zeroable;
     use tranche_vault::client::price_update_bytes;
     use tranche_vault::oracle::PYTH_RECEIVER_ID;
@@ -145,7 +156,7 @@ pub fn bench(n: usize) -> Result<(usize, usize, f64)> {
     let mut keys = vec![];
     for i in 0..8u8 {
         let asset = Pubkey::new_unique();
-        let mut a: CollateralAsset = CollateralAsset {
+        let a = CollateralAsset {
             vault: Pubkey::default(),
             mint: Pubkey::default(),
             token_program: Pubkey::default(),
@@ -162,7 +173,6 @@ pub fn bench(n: usize) -> Result<(usize, usize, f64)> {
             total_deposits: 0,
             _reserved: [0; 8],
         };
-        a.enabled = true;
         let oracle = a.oracle.account;
         market.assets.insert(asset, a);
         market.oracle_of.insert(asset, oracle);
@@ -200,10 +210,26 @@ pub fn bench(n: usize) -> Result<(usize, usize, f64)> {
             }
         })
         .collect();
+    Synthetic {
+        vault,
+        market,
+        assets: keys,
+        positions,
+        now,
+    }
+}
+
+/// Scores the `n` positions of [`synthetic`] and returns (positions scored, liquidatable ones, positions per
+/// second).
+pub fn bench(n: usize) -> Result<(usize, usize, f64)> {
+    let book = synthetic(n);
     let started = std::time::Instant::now();
     let mut unhealthy = 0;
-    for p in &positions {
-        if assess(p, &vault, &market, now)?.health.is_liquidatable() {
+    for p in &book.positions {
+        if assess(p, &book.vault, &book.market, book.now)?
+            .health
+            .is_liquidatable()
+        {
             unhealthy += 1;
         }
     }
@@ -213,12 +239,87 @@ pub fn bench(n: usize) -> Result<(usize, usize, f64)> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// Every synthetic position's health, worked out here from the book's stated prices and amounts in plain
+    /// floating point (none of the program's oracle, fixed-point or health code): collateral at the low side
+    /// (price − confidence, the confidence being 1/2000 of the price), liquidation power at 80 % of it, debt at
+    /// the quote's high side ($1.0005); the seized entry is one worth most (of entries worth the same, the
+    /// fixed-point rounding of their confidences picks one).
     #[test]
     fn scores_ten_thousand_synthetic_positions() {
-        let (n, unhealthy, rate) = super::bench(10_000).expect("bench runs");
-        assert_eq!(n, 10_000);
+        const N: usize = 10_000;
+        let book = synthetic(N);
+        let low = |dollars: f64| dollars * (1.0 - 1.0 / 2_000.0);
+        let quote_high = 1.0 + 1.0 / 2_000.0;
+        let mut liquidatable = 0;
+        for (n, p) in book.positions.iter().enumerate() {
+            let a = assess(p, &book.vault, &book.market, book.now).expect("scored");
+            let mut collateral = 0.0;
+            // (whole tokens · dollars, asset) per entry: the same factor 1 − 1/2000 is on every price, so this
+            // orders the entries by value exactly.
+            let mut worth = vec![];
+            for e in p.active() {
+                let i = book
+                    .assets
+                    .iter()
+                    .position(|k| *k == e.asset)
+                    .expect("asset");
+                let whole = e.amount / 1_000_000_000;
+                let dollars = 50 + 10 * i as u64;
+                collateral += whole as f64 * low(dollars as f64);
+                worth.push((whole * dollars, e.asset));
+            }
+            let most = worth.iter().map(|(v, _)| *v).max();
+            let seizable: Vec<Pubkey> = worth
+                .iter()
+                .filter(|(v, _)| Some(*v) == most)
+                .map(|(_, k)| *k)
+                .collect();
+            let liquidation_power = 0.8 * collateral;
+            let debt = Sf::from_bits(p.scaled_debt_sf).to_num::<f64>() / 1e6 * quote_high;
+            let close =
+                |got: Sf, want: f64| (got.to_num::<f64>() - want).abs() <= 1e-9 * want.max(1.0);
+            assert!(
+                close(a.health.collateral, collateral)
+                    && close(a.health.liquidation_power, liquidation_power)
+                    && close(a.health.debt, debt),
+                "position {n}: scored {:?}, want collateral {collateral}, liquidation power {liquidation_power}, \
+                 debt {debt}",
+                a.health
+            );
+            assert!(
+                a.seize.is_some_and(|k| seizable.contains(&k)),
+                "position {n}: seizes {:?}, not one of the entries worth most {seizable:?}",
+                a.seize
+            );
+            if debt > 0.0 {
+                let health = liquidation_power / debt;
+                let bps = a.health.health_bps().expect("health") as f64;
+                assert!(
+                    (bps - (health * 10_000.0).floor()).abs() <= 1.0,
+                    "position {n}: health {bps} bps, want {health}"
+                );
+                if (health - 1.0).abs() > 1e-9 {
+                    assert_eq!(
+                        a.health.is_liquidatable(),
+                        health < 1.0,
+                        "position {n}: health {health}"
+                    );
+                }
+                liquidatable += usize::from(health < 1.0);
+            } else {
+                assert!(!a.health.is_liquidatable(), "position {n}: no debt");
+            }
+        }
+        let (n, unhealthy, rate) = bench(N).expect("bench runs");
+        assert_eq!(n, N);
+        assert_eq!(
+            unhealthy, liquidatable,
+            "the bench counts the liquidatable ones"
+        );
         assert!(
-            unhealthy > 0 && unhealthy < n,
+            unhealthy > N / 20 && unhealthy < N - N / 20,
             "some, not all, are liquidatable: {unhealthy}"
         );
         assert!(rate > 0.0);
