@@ -431,6 +431,21 @@ dual_test!(
     }
 );
 
+/// A vault with 1M junior, SOL listed at 100, and a borrower's position holding 100 SOL: (fixture, borrower,
+/// position, SOL's asset index).
+async fn hundred_sol(mode: Mode) -> (VaultFixture, User, anchor_lang::prelude::Pubkey, usize) {
+    let mut f = VaultFixture::new(mode).await;
+    let lp = f.user(10_000_000 * ONE).await;
+    f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
+    let sol = f.add_collateral(9, 100.0).await;
+    let b = f.user(0).await;
+    let p = f.open_position(&b, 0).await;
+    f.deposit_collateral(&b, p, sol, 100 * SOL)
+        .await
+        .expect_ok();
+    (f, b, p, sol)
+}
+
 /// Writes asset `i`'s (or, with `None`, the quote's) price account at spot `price` with confidence `price / 2,000`
 /// and EMA `ema`, both whole quote units, published now.
 async fn publish_with_ema(f: &mut VaultFixture, i: Option<usize>, price: f64, ema: f64) {
@@ -457,15 +472,7 @@ dual_test!(
     an_ema_below_spot_lowers_collateral_and_above_spot_raises_debt,
     |mode| async move {
         // Collateral: SOL spot 100 with its EMA at 90 lends against 90: 100 SOL · 90 · 70 % / 1.0001 ≈ 6,299.4.
-        let mut f = VaultFixture::new(mode).await;
-        let lp = f.user(10_000_000 * ONE).await;
-        f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
-        let sol = f.add_collateral(9, 100.0).await;
-        let b = f.user(0).await;
-        let p = f.open_position(&b, 0).await;
-        f.deposit_collateral(&b, p, sol, 100 * SOL)
-            .await
-            .expect_ok();
+        let (mut f, b, p, sol) = hundred_sol(mode).await;
         publish_with_ema(&mut f, Some(sol), 100.0, 90.0).await;
         f.borrow(&b, p, 6_300 * ONE)
             .await
@@ -492,15 +499,7 @@ dual_test!(
 
         // Debt: the quote's EMA at 1.05 above its spot of 1 values debt at 1.05: 100 SOL · 99.95 · 70 % / 1.05
         // ≈ 6,663.3.
-        let mut f = VaultFixture::new(mode).await;
-        let lp = f.user(10_000_000 * ONE).await;
-        f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
-        let sol = f.add_collateral(9, 100.0).await;
-        let b = f.user(0).await;
-        let p = f.open_position(&b, 0).await;
-        f.deposit_collateral(&b, p, sol, 100 * SOL)
-            .await
-            .expect_ok();
+        let (mut f, b, p, sol) = hundred_sol(mode).await;
         publish_with_ema(&mut f, None, 1.0, 1.05).await;
         f.borrow(&b, p, 6_664 * ONE)
             .await
