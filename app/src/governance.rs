@@ -529,7 +529,8 @@ pub fn decode_propose(data: &[u8]) -> Result<ConfigChange> {
     let Some(rest) = data.strip_prefix(disc) else {
         bail!("not a propose_config instruction");
     };
-    Ok(ConfigChange::deserialize(&mut &rest[..])?)
+    let ix = tranche_vault::instruction::ProposeConfig::deserialize(&mut &rest[..])?;
+    Ok(ix.change)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use anchor_spl::token::spl_token;
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 use tranche_vault::state::{RedemptionRequest, Tranche, Vault, VaultParams};
-use tranche_vault::{DepositArgs, RequestRedeemArgs};
+use tranche_vault::DepositArgs;
 
 use crate::builders::{
     collateral_params, default_params, vault_builder, AssetAddresses, VaultAddresses, QUOTE_FEED,
@@ -300,7 +300,8 @@ impl VaultFixture {
         let ix = self.addrs.request_redeem(
             user.key.pubkey(),
             user.shares[tranche.index()],
-            RequestRedeemArgs { tranche, shares },
+            tranche,
+            shares,
         );
         self.act(ix, &[&user.key]).await
     }

@@ -610,14 +610,8 @@ dual_test!(duplicate_mutable_accounts, |mode| async move {
         ),
         (
             swap(
-                f.addrs.request_redeem(
-                    lp.key.pubkey(),
-                    lp.shares[2],
-                    tranche_vault::RequestRedeemArgs {
-                        tranche: Junior,
-                        shares: ONE,
-                    },
-                ),
+                f.addrs
+                    .request_redeem(lp.key.pubkey(), lp.shares[2], Junior, ONE),
                 lp.shares[2],
                 escrow,
             ),

@@ -599,6 +599,38 @@ dual_test!(the_guardian_only_tightens, |mode| async move {
     assert_eq!(f.vault().await.pause_flags, 0);
 });
 
+// The proposal id is an argument (so that clients derive the proposal's address from the IDL): any id but the
+// vault's next one is refused, before anything is created.
+dual_test!(only_the_next_proposal_id_is_accepted, |mode| async move {
+    let mut f = VaultFixture::new(mode).await;
+    let authority = f.authority.insecure_clone();
+    let change = ConfigChange::ProtocolFee {
+        protocol_fee_bps: 100,
+    };
+    let next = f.vault().await.next_proposal_id;
+    for id in [next + 1, u64::MAX] {
+        let ix = f
+            .addrs
+            .propose_config(f.env.payer(), authority.pubkey(), id, change, None);
+        f.env
+            .send_unique(&[ix], &[&authority])
+            .await
+            .expect_error(VaultError::WrongProposalId);
+        assert!(f.env.account(f.addrs.proposal(id)).await.is_none());
+    }
+    let (id, out) = propose(&mut f, change, None).await;
+    out.expect_ok();
+    assert_eq!(id, next);
+    // The id just used is not the next one any more.
+    let ix = f
+        .addrs
+        .propose_config(f.env.payer(), authority.pubkey(), id, change, None);
+    f.env
+        .send_unique(&[ix], &[&authority])
+        .await
+        .expect_error(VaultError::WrongProposalId);
+});
+
 // Each pause flag on its own (and all of them) refuses exactly its action with its error and lets the other
 // two through; claims, cancels, epoch closes, collateral deposits and withdrawals, repayments, liquidations and
 // accrual run under every flag.

@@ -10,7 +10,6 @@ use tranche_vault::events::{EpochClosedEvent, RedemptionClaimedEvent, Redemption
 use tranche_vault::math::fixed::{from_native, Sf};
 use tranche_vault::state::GenerationRecord;
 use tranche_vault::state::Tranche::{Junior, Mezzanine, Senior};
-use tranche_vault::RequestRedeemArgs;
 use tranche_vault_tests::fixture::{Loan, User, VaultFixture, ONE};
 use tranche_vault_tests::{dual_test, Mode};
 
@@ -300,14 +299,9 @@ dual_test!(refusals, |mode| async move {
         .await
         .expect_error(VaultError::NothingToClaim);
     // Junior's escrow for a senior request.
-    let mut ix = f.addrs.request_redeem(
-        s.key.pubkey(),
-        s.shares[0],
-        RequestRedeemArgs {
-            tranche: Senior,
-            shares: ONE,
-        },
-    );
+    let mut ix = f
+        .addrs
+        .request_redeem(s.key.pubkey(), s.shares[0], Senior, ONE);
     ix.accounts[3].pubkey = f.addrs.escrows[2];
     f.env
         .send_unique(&[ix], &[&s.key])
@@ -322,18 +316,26 @@ dual_test!(refusals, |mode| async move {
         .await
         .expect_error(AnchorErrorCode::ConstraintSeeds);
     // Shares of another tranche's mint.
-    let ix = f.addrs.request_redeem(
-        s.key.pubkey(),
-        s.shares[2],
-        RequestRedeemArgs {
-            tranche: Senior,
-            shares: ONE,
-        },
-    );
+    let ix = f
+        .addrs
+        .request_redeem(s.key.pubkey(), s.shares[2], Senior, ONE);
     f.env
         .send_unique(&[ix], &[&s.key])
         .await
         .expect_error(VaultError::WrongTokenMint);
+    // A tranche index beyond junior (the argument is the index, a u8), in each of the three instructions.
+    for mut ix in [
+        f.addrs
+            .request_redeem(s.key.pubkey(), s.shares[0], Senior, ONE),
+        f.addrs.cancel_redeem(s.key.pubkey(), s.shares[0], Senior),
+        f.addrs.claim_redeem(s.key.pubkey(), s.quote, Senior, None),
+    ] {
+        ix.data[8] = 3;
+        f.env
+            .send_unique(&[ix], &[&s.key])
+            .await
+            .expect_error(VaultError::InvalidTranche);
+    }
     // A request left in an ended generation must be claimed before it changes.
     f.next_epoch().await.expect_ok();
     f.request(&s, Senior, ONE)

@@ -119,14 +119,18 @@ impl VaultAddresses {
         )
     }
 
-    /// `request_redeem` of `owner`'s tranche tokens held in `shares`.
+    /// `request_redeem` of `amount` of `owner`'s `t` tranche tokens held in `shares`.
     pub fn request_redeem(
         &self,
         owner: Pubkey,
         shares: Pubkey,
-        args: RequestRedeemArgs,
+        t: Tranche,
+        amount: u64,
     ) -> Instruction {
-        let t = args.tranche;
+        let args = RequestRedeemArgs {
+            tranche: t.into(),
+            shares: amount,
+        };
         self.ix(
             crate::accounts::RequestRedeem {
                 owner,
@@ -155,7 +159,9 @@ impl VaultAddresses {
                 token_program: self.token_program,
             },
             crate::instruction::CancelRedeem {
-                args: CancelRedeemArgs { tranche },
+                args: CancelRedeemArgs {
+                    tranche: tranche.into(),
+                },
             }
             .data(),
         )
@@ -181,7 +187,9 @@ impl VaultAddresses {
                 token_program: self.token_program,
             },
             crate::instruction::ClaimRedeem {
-                args: ClaimRedeemArgs { tranche },
+                args: ClaimRedeemArgs {
+                    tranche: tranche.into(),
+                },
             }
             .data(),
         )
@@ -447,7 +455,11 @@ impl VaultAddresses {
                 asset,
                 system_program: system_program::ID,
             },
-            crate::instruction::ProposeConfig { change }.data(),
+            crate::instruction::ProposeConfig {
+                proposal_id,
+                change,
+            }
+            .data(),
         )
     }
 

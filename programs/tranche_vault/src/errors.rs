@@ -212,4 +212,8 @@ pub enum VaultError {
     DebtCeilingReached,
     #[msg("The account already exists: a position id, a proposal id or a collateral asset is created once")]
     AccountAlreadyExists,
+    #[msg("A tranche index must be 0 (senior), 1 (mezzanine) or 2 (junior)")]
+    InvalidTranche,
+    #[msg("The proposal id is not the vault's next proposal id (another proposal was made first)")]
+    WrongProposalId,
 }

@@ -75,8 +75,12 @@ pub mod tranche_vault {
     }
 
     /// Propose a timelocked parameter change (authority).
-    pub fn propose_config(ctx: Context<ProposeConfig>, change: ConfigChange) -> Result<()> {
-        ProposeConfig::handler(ctx, change)
+    pub fn propose_config(
+        ctx: Context<ProposeConfig>,
+        proposal_id: u64,
+        change: ConfigChange,
+    ) -> Result<()> {
+        ProposeConfig::handler(ctx, proposal_id, change)
     }
 
     /// Apply a proposal once its ETA has passed (anyone).

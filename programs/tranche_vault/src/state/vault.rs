@@ -36,6 +36,21 @@ impl Tranche {
     pub const fn seed(self) -> [u8; 1] {
         [self.index() as u8]
     }
+
+    /// The tranche of index `i` (0 senior, 1 mezzanine, 2 junior), as instruction arguments carry it (a `u8`, so
+    /// that clients can encode it in PDA seeds); `InvalidTranche` for any other value.
+    pub fn from_index(i: u8) -> Result<Tranche> {
+        Tranche::ALL
+            .get(usize::from(i))
+            .copied()
+            .ok_or_else(|| error!(crate::errors::VaultError::InvalidTranche))
+    }
+}
+
+impl From<Tranche> for u8 {
+    fn from(t: Tranche) -> u8 {
+        t.index() as u8
+    }
 }
 
 /// Kinked borrow-rate curve, in bps per year: `base` at 0 % utilization, `base + slope1` at the optimal

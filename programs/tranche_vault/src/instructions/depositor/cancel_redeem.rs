@@ -13,7 +13,8 @@ use crate::state::{RedemptionRequest, Tranche, Vault};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CancelRedeemArgs {
-    pub tranche: Tranche,
+    /// 0 senior, 1 mezzanine, 2 junior (a `u8`, so that clients can encode it in the PDA seeds).
+    pub tranche: u8,
 }
 
 #[derive(Accounts)]
@@ -24,9 +25,9 @@ pub struct CancelRedeem<'info> {
     pub owner: Signer<'info>,
     #[account(mut)]
     pub vault: AccountLoader<'info, Vault>,
-    #[account(address = vault.load()?.tranche(args.tranche).mint @ VaultError::WrongTrancheMint)]
+    #[account(address = vault.load()?.tranche(Tranche::from_index(args.tranche)?).mint @ VaultError::WrongTrancheMint)]
     pub tranche_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(mut, address = vault.load()?.tranche(args.tranche).escrow @ VaultError::WrongEscrow)]
+    #[account(mut, address = vault.load()?.tranche(Tranche::from_index(args.tranche)?).escrow @ VaultError::WrongEscrow)]
     pub escrow: Box<InterfaceAccount<'info, TokenAccount>>,
     /// Receives the unfilled shares; any account of the tranche mint that the vault does not own.
     #[account(
@@ -37,7 +38,7 @@ pub struct CancelRedeem<'info> {
     pub owner_shares: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
         mut,
-        seeds = [SEED_REDEMPTION, vault.key().as_ref(), owner.key().as_ref(), &args.tranche.seed()],
+        seeds = [SEED_REDEMPTION, vault.key().as_ref(), owner.key().as_ref(), &args.tranche.to_le_bytes()],
         bump = request.bump,
         has_one = owner @ VaultError::WrongRedemptionRequest,
         has_one = vault @ VaultError::WrongRedemptionRequest,
@@ -51,9 +52,11 @@ impl CancelRedeem<'_> {
     /// Business rules: the request is in the current generation (else `claim_redeem` first) and still has
     /// queued shares. Returns it brought up to date.
     fn validate(&self, vault: &Vault, args: &CancelRedeemArgs) -> Result<Settled> {
-        let settled = self
-            .request
-            .settle_current(&vault.tranche(args.tranche).accumulator())?;
+        let settled = self.request.settle_current(
+            &vault
+                .tranche(Tranche::from_index(args.tranche)?)
+                .accumulator(),
+        )?;
         require!(settled.snapshot.shares > 0, VaultError::NothingToCancel);
         Ok(settled)
     }
@@ -89,7 +92,7 @@ impl CancelRedeem<'_> {
 
         let a = ctx.accounts;
         let mut vault = a.vault.load_mut()?;
-        let t = vault.tranche_mut(args.tranche);
+        let t = vault.tranche_mut(Tranche::from_index(args.tranche)?);
         t.queued_shares = t
             .queued_shares
             .checked_sub(shares)
@@ -113,7 +116,7 @@ impl CancelRedeem<'_> {
 
         emit!(RedemptionCancelledEvent {
             vault: key,
-            tranche: args.tranche.index() as u8,
+            tranche: args.tranche,
             owner: a.owner.key(),
             shares,
             tranche_queued_shares: tranche_queued,

@@ -14,7 +14,8 @@ use crate::state::{GenerationRecord, RedemptionRequest, Tranche, Vault};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClaimRedeemArgs {
-    pub tranche: Tranche,
+    /// 0 senior, 1 mezzanine, 2 junior (a `u8`, so that clients can encode it in the PDA seeds).
+    pub tranche: u8,
 }
 
 #[derive(Accounts)]
@@ -27,6 +28,7 @@ pub struct ClaimRedeem<'info> {
         mut,
         has_one = quote_mint @ VaultError::WrongQuoteMint,
         has_one = liquidity @ VaultError::WrongLiquidity,
+        constraint = Tranche::from_index(args.tranche).is_ok() @ VaultError::InvalidTranche,
     )]
     pub vault: AccountLoader<'info, Vault>,
     pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
@@ -41,7 +43,7 @@ pub struct ClaimRedeem<'info> {
     pub owner_quote: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
         mut,
-        seeds = [SEED_REDEMPTION, vault.key().as_ref(), owner.key().as_ref(), &args.tranche.seed()],
+        seeds = [SEED_REDEMPTION, vault.key().as_ref(), owner.key().as_ref(), &args.tranche.to_le_bytes()],
         bump = request.bump,
         has_one = owner @ VaultError::WrongRedemptionRequest,
         has_one = vault @ VaultError::WrongRedemptionRequest,
@@ -49,7 +51,7 @@ pub struct ClaimRedeem<'info> {
     pub request: Box<Account<'info, RedemptionRequest>>,
     /// Needed only when the request's generation has ended: that generation's record.
     #[account(
-        seeds = [SEED_GENERATION, vault.key().as_ref(), &args.tranche.seed(), &request.generation.to_le_bytes()],
+        seeds = [SEED_GENERATION, vault.key().as_ref(), &args.tranche.to_le_bytes(), &request.generation.to_le_bytes()],
         bump = generation_record.bump,
     )]
     pub generation_record: Option<Box<Account<'info, GenerationRecord>>>,
@@ -61,7 +63,9 @@ impl ClaimRedeem<'_> {
     /// Settles the request against the current accumulators, through its generation's record if that ended.
     /// Something must change: a payout to make, or a generation crossed.
     fn validate(&self, vault: &Vault, args: &ClaimRedeemArgs) -> Result<Settled> {
-        let acc = vault.tranche(args.tranche).accumulator();
+        let acc = vault
+            .tranche(Tranche::from_index(args.tranche)?)
+            .accumulator();
         let snap = self.request.snapshot();
         let end = self.generation_record.as_ref().map(|r| r.end());
         let settled = settle(&snap, &acc, end.as_ref())?;
@@ -126,7 +130,7 @@ impl ClaimRedeem<'_> {
 
         emit!(RedemptionClaimedEvent {
             vault: key,
-            tranche: args.tranche.index() as u8,
+            tranche: args.tranche,
             owner: a.owner.key(),
             amount,
             remaining_shares: settled.snapshot.shares,

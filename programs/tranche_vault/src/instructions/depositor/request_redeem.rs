@@ -13,7 +13,8 @@ use crate::state::{RedemptionRequest, Tranche, Vault};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RequestRedeemArgs {
-    pub tranche: Tranche,
+    /// 0 senior, 1 mezzanine, 2 junior (a `u8`, so that clients can encode it in the PDA seeds).
+    pub tranche: u8,
     /// Tranche tokens to queue, native units.
     pub shares: u64,
 }
@@ -26,9 +27,9 @@ pub struct RequestRedeem<'info> {
     pub owner: Signer<'info>,
     #[account(mut)]
     pub vault: AccountLoader<'info, Vault>,
-    #[account(address = vault.load()?.tranche(args.tranche).mint @ VaultError::WrongTrancheMint)]
+    #[account(address = vault.load()?.tranche(Tranche::from_index(args.tranche)?).mint @ VaultError::WrongTrancheMint)]
     pub tranche_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(mut, address = vault.load()?.tranche(args.tranche).escrow @ VaultError::WrongEscrow)]
+    #[account(mut, address = vault.load()?.tranche(Tranche::from_index(args.tranche)?).escrow @ VaultError::WrongEscrow)]
     pub escrow: Box<InterfaceAccount<'info, TokenAccount>>,
     /// The owner's tranche tokens (the owner is its owner or delegate).
     #[account(
@@ -41,7 +42,7 @@ pub struct RequestRedeem<'info> {
     /// (`cpi::create_program_account`, which a pre-funded address cannot block).
     #[account(
         mut,
-        seeds = [SEED_REDEMPTION, vault.key().as_ref(), owner.key().as_ref(), &args.tranche.seed()],
+        seeds = [SEED_REDEMPTION, vault.key().as_ref(), owner.key().as_ref(), &args.tranche.to_le_bytes()],
         bump,
     )]
     pub request: UncheckedAccount<'info>,
@@ -73,7 +74,11 @@ impl RequestRedeem<'_> {
             vault.pause_flags & PAUSE_REDEMPTION_REQUESTS == 0,
             VaultError::RedemptionRequestsPaused
         );
-        request.settle_current(&vault.tranche(args.tranche).accumulator())
+        request.settle_current(
+            &vault
+                .tranche(Tranche::from_index(args.tranche)?)
+                .accumulator(),
+        )
     }
 
     /// 1. accrue;
@@ -108,7 +113,7 @@ impl RequestRedeem<'_> {
 
         let a = ctx.accounts;
         let mut vault = a.vault.load_mut()?;
-        let t = vault.tranche_mut(args.tranche);
+        let t = vault.tranche_mut(Tranche::from_index(args.tranche)?);
         t.queued_shares = t
             .queued_shares
             .checked_add(args.shares)
@@ -121,7 +126,7 @@ impl RequestRedeem<'_> {
             .ok_or(VaultError::MathOverflow)?;
         req.vault = key;
         req.owner = a.owner.key();
-        req.tranche = args.tranche.index() as u8;
+        req.tranche = args.tranche;
         req.bump = ctx.bumps.request;
         req.set_snapshot(&snap);
         req.claimable_native = req
@@ -143,7 +148,7 @@ impl RequestRedeem<'_> {
                     SEED_REDEMPTION,
                     key.as_ref(),
                     owner.as_ref(),
-                    &args.tranche.seed(),
+                    &args.tranche.to_le_bytes(),
                     &[ctx.bumps.request],
                 ],
                 &req,

@@ -10,6 +10,7 @@ use crate::events::ConfigProposedEvent;
 use crate::state::{CollateralAsset, ConfigChange, ConfigChangeSpace, Proposal, Vault};
 
 #[derive(Accounts)]
+#[instruction(proposal_id: u64)]
 pub struct ProposeConfig<'info> {
     /// Pays the proposal's rent, refunded when it closes.
     #[account(mut)]
@@ -19,9 +20,11 @@ pub struct ProposeConfig<'info> {
     #[account(mut, has_one = authority @ VaultError::NotAuthority)]
     pub vault: AccountLoader<'info, Vault>,
     /// CHECK: created by the handler (`cpi::create_program_account`, which a pre-funded address cannot block).
+    /// `proposal_id` must be the vault's `next_proposal_id`: an argument, so that clients derive the address from
+    /// the IDL's seeds.
     #[account(
         mut,
-        seeds = [SEED_PROPOSAL, vault.key().as_ref(), &vault.load()?.next_proposal_id.to_le_bytes()],
+        seeds = [SEED_PROPOSAL, vault.key().as_ref(), &proposal_id.to_le_bytes()],
         bump,
     )]
     pub proposal: UncheckedAccount<'info>,
@@ -45,17 +48,26 @@ pub(crate) fn check_asset(
 }
 
 impl ProposeConfig<'_> {
-    /// 1. bounds of the change against the current parameters (checked again at execution);
+    /// 1. `proposal_id` is the vault's next one; bounds of the change against the current parameters (checked
+    ///    again at execution);
     /// 2. create the proposal with ETA = now + the current timelock delay;
     /// 3. `ConfigProposedEvent`.
-    pub fn handler(ctx: Context<ProposeConfig>, change: ConfigChange) -> Result<()> {
+    pub fn handler(
+        ctx: Context<ProposeConfig>,
+        proposal_id: u64,
+        change: ConfigChange,
+    ) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
         let a = ctx.accounts;
         let key = a.vault.key();
         let mut vault = a.vault.load_mut()?;
+        require!(
+            proposal_id == vault.next_proposal_id,
+            VaultError::WrongProposalId
+        );
         change.validate(&vault.params(), &vault.authority)?;
         check_asset(&change, a.asset.as_deref(), &key)?;
-        let id = vault.next_proposal_id;
+        let id = proposal_id;
         vault.next_proposal_id = id.checked_add(1).ok_or(VaultError::MathOverflow)?;
         let eta = now
             .checked_add(i64::from(vault.timelock_delay_secs))
