@@ -150,7 +150,7 @@ fn parse_pair(s: &str) -> Result<(Pubkey, Pubkey)> {
 }
 
 fn workspace_root() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     root.canonicalize().unwrap_or(root)
 }
 

@@ -133,10 +133,10 @@ pub struct Synthetic {
 /// The synthetic book of `n` positions (seeded: the same every time).
 pub fn synthetic(n: usize) -> Synthetic {
     use bytemuck::Zeroable;
+    use embedded_chain::builders::pull_oracle as setting;
     use tranche_vault::client::price_update_bytes;
     use tranche_vault::oracle::PYTH_RECEIVER_ID;
     use tranche_vault::state::CollateralEntry;
-    use tranche_vault_tests::builders::pull_oracle as setting;
     let now = 1_800_000_000;
     let update = |feed: [u8; 32], price: i64| Raw {
         owner: PYTH_RECEIVER_ID,

@@ -10,11 +10,11 @@ use serde_json::json;
 use std::collections::HashMap;
 
 use crate::liquidator::{self, health_str, short, Assessment, Market, Raw};
+use embedded_chain::fixture::{User, VaultFixture, ONE};
+use embedded_chain::{Mode, TxOutcome};
 use tranche_vault::math::fixed::{to_native_floor, Sf};
 use tranche_vault::state::Tranche::{Junior, Mezzanine, Senior};
 use tranche_vault::state::{CollateralAsset, Position, Vault};
-use tranche_vault_tests::fixture::{User, VaultFixture, ONE};
-use tranche_vault_tests::{Mode, TxOutcome};
 
 const SOL: u64 = 1_000_000_000;
 const ETH: u64 = 100_000_000;
@@ -221,14 +221,14 @@ async fn snapshot(
 
 /// Builds `target/deploy/tranche_vault.so` when it is missing.
 fn ensure_program(json: bool) -> Result<()> {
-    let so = tranche_vault_tests::deploy_dir().join("tranche_vault.so");
+    let so = embedded_chain::deploy_dir().join("tranche_vault.so");
     if so.exists() {
         return Ok(());
     }
     if !json {
         println!("building the SBF program (tools/sbf/build-program.sh tranche_vault; a few minutes the first time)...");
     }
-    let root = tranche_vault_tests::deploy_dir().join("../..");
+    let root = embedded_chain::deploy_dir().join("../..");
     let status = std::process::Command::new(root.join("tools/sbf/build-program.sh"))
         .arg("tranche_vault")
         .current_dir(&root)

@@ -1,0 +1,562 @@
+//! The embedded chain: the tranche_vault program in solana-program-test (agave 3.1.12), in two modes, and a vault
+//! fixture that drives it through its real instructions. The embedded demo (`tranche demo`) and the test suites
+//! share it.
+//!
+//! - [`Mode::Native`]: the program linked into the binary and run through `processor!` (fast; no metering, and
+//!   `emit!`/`msg!` print nothing).
+//! - [`Mode::Sbf`]: the SBF bytecode from `target/deploy/*.so` (built by `make sbf`), loaded into
+//!   solana-program-test: compute units are metered and events are read back from the logs.
+
+pub mod builders;
+pub mod fixture;
+
+use std::path::PathBuf;
+
+use anchor_lang::prelude::{AccountInfo, Pubkey};
+use anchor_lang::solana_program::instruction::Instruction;
+use anchor_lang::solana_program::program_pack::Pack;
+use anchor_lang::solana_program::system_instruction;
+use anchor_lang::{AccountDeserialize, AnchorDeserialize, Discriminator, Event};
+use anchor_spl::token::spl_token;
+use anchor_spl::token_2022::spl_token_2022;
+use base64::Engine;
+use solana_account::Account;
+use solana_keypair::Keypair;
+use solana_program_test::{processor, ProgramTest, ProgramTestContext};
+use solana_signer::Signer;
+use solana_transaction::Transaction;
+
+pub use solana_instruction_error::InstructionError;
+pub use solana_transaction_error::TransactionError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Native,
+    Sbf,
+}
+
+/// `target/deploy` of the workspace.
+pub fn deploy_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/deploy")
+}
+
+/// The bytes of `target/deploy/<name>.so`, or a panic that says how to build it.
+pub fn read_program(name: &str) -> Vec<u8> {
+    let path = deploy_dir().join(format!("{name}.so"));
+    std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}. Build the SBF programs first: `make sbf` (the README test command does it).",
+            path.display()
+        )
+    })
+}
+
+/// Adds an SBF program as the loader would hold it (same as `ProgramTest::add_program` with a `.so`).
+pub fn add_sbf_program(pt: &mut ProgramTest, name: &str, id: Pubkey) {
+    let data = read_program(name);
+    pt.add_account(
+        id,
+        Account {
+            lamports: 1_000_000_000,
+            data,
+            owner: BPF_LOADER_ID,
+            executable: true,
+            rent_epoch: 0,
+        },
+    );
+}
+
+/// The (non-upgradeable) BPF loader v2, which `ProgramTest::add_program` also uses for `.so` files.
+const BPF_LOADER_ID: Pubkey = Pubkey::from_str_const("BPFLoader2111111111111111111111111111111111");
+
+/// The native entry: Anchor's `entry` ties every account to one lifetime, `processor!` does not.
+fn native_entry(
+    program_id: &Pubkey,
+    accounts: &[AccountInfo],
+    data: &[u8],
+) -> anchor_lang::solana_program::entrypoint::ProgramResult {
+    // SAFETY: the accounts outlive this call; only the lifetime parameter is changed.
+    let accounts: &[AccountInfo<'_>] = unsafe { std::mem::transmute(accounts) };
+    tranche_vault::entry(program_id, accounts, data)
+}
+
+/// Program id of the tests' stand-in multisig: a native program whose PDA `["multisig"]` signs, by CPI,
+/// whatever instruction it forwards (as a Squads vault would).
+pub const MULTISIG_ID: Pubkey = Pubkey::new_from_array([8; 32]);
+
+/// The stand-in multisig's signing PDA.
+pub fn multisig_authority() -> Pubkey {
+    Pubkey::find_program_address(&[b"multisig"], &MULTISIG_ID).0
+}
+
+/// `ix` sent through the stand-in multisig: its PDA signs by `invoke_signed`, nobody holds a key for it.
+pub fn via_multisig(ix: Instruction) -> Instruction {
+    use anchor_lang::solana_program::instruction::AccountMeta;
+    let pda = multisig_authority();
+    let mut accounts = vec![AccountMeta::new_readonly(ix.program_id, false)];
+    accounts.extend(ix.accounts.into_iter().map(|mut m| {
+        if m.pubkey == pda {
+            m.is_signer = false;
+        }
+        m
+    }));
+    Instruction {
+        program_id: MULTISIG_ID,
+        accounts,
+        data: ix.data,
+    }
+}
+
+/// The stand-in multisig: `accounts[0]` is the target program, the rest are the forwarded instruction's accounts
+/// (the PDA among them signs), `data` is its data.
+fn multisig_entry(
+    program_id: &Pubkey,
+    accounts: &[AccountInfo],
+    data: &[u8],
+) -> anchor_lang::solana_program::entrypoint::ProgramResult {
+    use anchor_lang::solana_program::instruction::AccountMeta;
+    use anchor_lang::solana_program::program::invoke_signed;
+    use anchor_lang::solana_program::program_error::ProgramError;
+    let (pda, bump) = Pubkey::find_program_address(&[b"multisig"], program_id);
+    let (target, rest) = accounts
+        .split_first()
+        .ok_or(ProgramError::NotEnoughAccountKeys)?;
+    let metas = rest
+        .iter()
+        .map(|a| AccountMeta {
+            pubkey: *a.key,
+            is_signer: a.is_signer || *a.key == pda,
+            is_writable: a.is_writable,
+        })
+        .collect();
+    let ix = Instruction {
+        program_id: *target.key,
+        accounts: metas,
+        data: data.to_vec(),
+    };
+    invoke_signed(&ix, accounts, &[&[b"multisig", &[bump]]])
+}
+
+/// The outcome of one transaction.
+#[derive(Debug)]
+pub struct TxOutcome {
+    pub result: Result<(), TransactionError>,
+    pub logs: Vec<String>,
+    /// Compute units consumed by the whole transaction (only meaningful in [`Mode::Sbf`]).
+    pub cu: u64,
+}
+
+impl TxOutcome {
+    /// Panics with the logs unless the transaction succeeded.
+    pub fn expect_ok(&self) -> &Self {
+        if let Err(e) = &self.result {
+            panic!("transaction failed: {e:?}\nlogs:\n{}", self.logs.join("\n"));
+        }
+        self
+    }
+
+    /// The custom error code of the failed instruction (Anchor errors are custom codes).
+    pub fn custom_error(&self) -> Option<u32> {
+        match &self.result {
+            Err(TransactionError::InstructionError(_, InstructionError::Custom(c))) => Some(*c),
+            _ => None,
+        }
+    }
+
+    /// Asserts that the transaction failed with the given custom error code.
+    pub fn expect_error(&self, code: impl Into<u32>) {
+        let code = code.into();
+        assert_eq!(
+            self.custom_error(),
+            Some(code),
+            "expected custom error {code}, got {:?}\nlogs:\n{}",
+            self.result,
+            self.logs.join("\n")
+        );
+    }
+
+    /// Compute units consumed by the tranche_vault program's top-level instructions (from the runtime's
+    /// `Program <id> consumed N of M compute units` lines; token-program CPIs are included, the
+    /// compute-budget instruction is not). Only meaningful in [`Mode::Sbf`].
+    /// Compute units the program consumed (every top-level and CPI invocation of it), from the runtime's
+    /// `Program <id> consumed N of M compute units` lines. Panics when there is no such line or one does not parse:
+    /// a reading that is not there must not pass as 0.
+    pub fn program_cu(&self) -> u64 {
+        let prefix = format!("Program {} consumed ", tranche_vault::ID);
+        let readings: Vec<u64> = self
+            .logs
+            .iter()
+            .filter_map(|l| l.strip_prefix(&prefix))
+            .map(|rest| {
+                rest.split(' ')
+                    .next()
+                    .and_then(|n| n.parse::<u64>().ok())
+                    .unwrap_or_else(|| panic!("unparsable compute-unit line: {prefix}{rest}"))
+            })
+            .collect();
+        assert!(
+            !readings.is_empty(),
+            "no compute-unit line for the program in the logs (native mode has none):\n{}",
+            self.logs.join("\n")
+        );
+        readings.iter().sum()
+    }
+
+    /// Decodes every Anchor event of type `E` from the `Program data:` log lines.
+    pub fn events<E: Event + AnchorDeserialize + Discriminator>(&self) -> Vec<E> {
+        self.logs
+            .iter()
+            .filter_map(|l| l.strip_prefix("Program data: "))
+            .filter_map(|b64| base64::engine::general_purpose::STANDARD.decode(b64).ok())
+            .filter(|bytes| bytes.starts_with(E::DISCRIMINATOR))
+            .map(|bytes| {
+                E::deserialize(&mut &bytes[E::DISCRIMINATOR.len()..]).expect("event decodes")
+            })
+            .collect()
+    }
+}
+
+pub struct TestEnv {
+    pub mode: Mode,
+    pub ctx: ProgramTestContext,
+    /// Makes otherwise identical transactions distinct (see [`TestEnv::send_unique`]).
+    nonce: u32,
+}
+
+impl TestEnv {
+    /// A fresh chain with the tranche_vault program (in `mode`) and the SPL Token programs.
+    pub async fn new(mode: Mode) -> Self {
+        let mut pt = ProgramTest::default();
+        pt.prefer_bpf(false);
+        match mode {
+            Mode::Native => {
+                pt.add_program("tranche_vault", tranche_vault::ID, processor!(native_entry))
+            }
+            Mode::Sbf => add_sbf_program(&mut pt, "tranche_vault", tranche_vault::ID),
+        }
+        pt.add_program("multisig", MULTISIG_ID, processor!(multisig_entry));
+        TestEnv {
+            mode,
+            ctx: pt.start_with_context().await,
+            nonce: 0,
+        }
+    }
+
+    /// [`TestEnv::send`], with a compute-unit-limit instruction that differs on every call, so that repeating
+    /// an identical action is a new transaction rather than a duplicate.
+    pub async fn send_unique(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxOutcome {
+        self.nonce += 1;
+        let mut all = vec![
+            solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(
+                1_400_000 - self.nonce,
+            ),
+        ];
+        all.extend_from_slice(ixs);
+        send_tx(&mut self.ctx, &all, signers).await
+    }
+
+    /// Moves the clock forward by `secs` (and one slot, so the next transactions get a new blockhash).
+    pub async fn warp(&mut self, secs: i64) {
+        use anchor_lang::prelude::Clock;
+        let mut clock: Clock = self.ctx.banks_client.get_sysvar().await.expect("clock");
+        clock.unix_timestamp += secs;
+        self.ctx.set_sysvar(&clock);
+    }
+
+    pub async fn now(&mut self) -> i64 {
+        use anchor_lang::prelude::Clock;
+        let clock: Clock = self.ctx.banks_client.get_sysvar().await.expect("clock");
+        clock.unix_timestamp
+    }
+
+    /// Creates a token account of `mint` owned by `owner` (under the mint's token program).
+    pub async fn create_token_account(
+        &mut self,
+        mint: Pubkey,
+        owner: Pubkey,
+        token_program: Pubkey,
+    ) -> Pubkey {
+        self.create_token_account_at(Keypair::new(), mint, owner, token_program)
+            .await
+    }
+
+    /// [`TestEnv::create_token_account`] at a chosen address (CU figures depend on account addresses: the token
+    /// program compares them).
+    pub async fn create_token_account_at(
+        &mut self,
+        account: Keypair,
+        mint: Pubkey,
+        owner: Pubkey,
+        token_program: Pubkey,
+    ) -> Pubkey {
+        let len = spl_token::state::Account::LEN;
+        let rent = self.ctx.banks_client.get_rent().await.expect("rent");
+        // Token-2022's instruction builders also build SPL Token instructions (same layout, either program id).
+        let init = spl_token_2022::instruction::initialize_account3(
+            &token_program,
+            &account.pubkey(),
+            &mint,
+            &owner,
+        )
+        .expect("initialize_account3 ix");
+        let ixs = [
+            system_instruction::create_account(
+                &self.payer(),
+                &account.pubkey(),
+                rent.minimum_balance(len),
+                len as u64,
+                &token_program,
+            ),
+            init,
+        ];
+        self.send(&ixs, &[&account]).await.expect_ok();
+        account.pubkey()
+    }
+
+    /// Mints `amount` of `mint` (whose mint authority is the context payer) to `to`.
+    pub async fn mint_to(&mut self, mint: Pubkey, to: Pubkey, token_program: Pubkey, amount: u64) {
+        let ix = spl_token_2022::instruction::mint_to(
+            &token_program,
+            &mint,
+            &to,
+            &self.payer(),
+            &[],
+            amount,
+        )
+        .expect("mint_to ix");
+        self.send_unique(&[ix], &[]).await.expect_ok();
+    }
+
+    /// Writes a Pyth `PriceUpdateV2` account at `address`, owned by the canonical Receiver: `price` and `conf` in
+    /// units of 10^`expo`, published at `publish_time`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn set_price_update(
+        &mut self,
+        address: Pubkey,
+        feed: [u8; 32],
+        price: i64,
+        conf: u64,
+        expo: i32,
+        publish_time: i64,
+        full: bool,
+    ) {
+        let data =
+            tranche_vault::client::price_update_bytes(feed, price, conf, expo, publish_time, full);
+        self.set_price_account(address, data);
+    }
+
+    /// A fully verified `PriceUpdateV2` at `address` whose EMA (`ema`, units of 10^-8) differs from its spot
+    /// `price` (confidence `conf`), published at `publish_time`.
+    pub fn set_price_update_with_ema(
+        &mut self,
+        address: Pubkey,
+        feed: [u8; 32],
+        (price, conf, ema): (i64, u64, i64),
+        publish_time: i64,
+    ) {
+        let data = tranche_vault::client::price_update_bytes_with_ema(
+            feed,
+            price,
+            conf,
+            ema,
+            -8,
+            publish_time,
+            true,
+        );
+        self.set_price_account(address, data);
+    }
+
+    /// `data` as an account owned by the Pyth Receiver.
+    fn set_price_account(&mut self, address: Pubkey, data: Vec<u8>) {
+        let account = Account {
+            lamports: 10_000_000,
+            data,
+            owner: tranche_vault::oracle::PYTH_RECEIVER_ID,
+            executable: false,
+            rent_epoch: 0,
+        };
+        self.ctx.set_account(&address, &account.into());
+    }
+
+    /// Token balance of an SPL Token or Token-2022 account.
+    pub async fn token_balance(&mut self, account: Pubkey) -> u64 {
+        unpack_token_account(&self.account(account).await.expect("token account")).amount
+    }
+
+    /// Supply of an SPL Token or Token-2022 mint.
+    pub async fn mint_supply(&mut self, mint: Pubkey) -> u64 {
+        unpack_mint(&self.account(mint).await.expect("mint")).supply
+    }
+
+    pub fn payer(&self) -> Pubkey {
+        self.ctx.payer.pubkey()
+    }
+
+    /// Sends one transaction paid by the context payer and signed by `signers` as well.
+    pub async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxOutcome {
+        send_tx(&mut self.ctx, ixs, signers).await
+    }
+
+    pub async fn account(&mut self, key: Pubkey) -> Option<Account> {
+        self.ctx
+            .banks_client
+            .get_account(key)
+            .await
+            .expect("get_account")
+    }
+
+    /// Reads an Anchor account (zero-copy or borsh) by its `AccountDeserialize`.
+    pub async fn anchor_account<T: AccountDeserialize>(&mut self, key: Pubkey) -> T {
+        let acc = self.account(key).await.expect("account exists");
+        T::try_deserialize(&mut acc.data.as_slice()).expect("account decodes")
+    }
+
+    /// Funds a new keypair with `lamports`.
+    pub async fn funded_keypair(&mut self, lamports: u64) -> Keypair {
+        let k = Keypair::new();
+        let ix = system_instruction::transfer(&self.payer(), &k.pubkey(), lamports);
+        self.send(&[ix], &[]).await.expect_ok();
+        k
+    }
+
+    /// Creates a mint owned by `token_program` (SPL Token or Token-2022) with no extensions.
+    pub async fn create_mint(&mut self, token_program: Pubkey, decimals: u8) -> Pubkey {
+        self.create_mint_at(Keypair::new(), token_program, decimals)
+            .await
+    }
+
+    /// [`TestEnv::create_mint`] at a chosen address (benchmarks need fixed addresses: PDA bump searches cost CU).
+    pub async fn create_mint_at(
+        &mut self,
+        mint: Keypair,
+        token_program: Pubkey,
+        decimals: u8,
+    ) -> Pubkey {
+        let init = init_mint_ix(token_program, &mint.pubkey(), &self.payer(), decimals);
+        self.create_mint_account(mint, token_program, spl_token::state::Mint::LEN, vec![init])
+            .await
+    }
+
+    /// Creates a Token-2022 mint with a transfer-fee extension (a mint the vault must refuse).
+    pub async fn create_transfer_fee_mint(&mut self, decimals: u8) -> Pubkey {
+        use spl_token_2022::extension::{transfer_fee, ExtensionType};
+        let mint = Keypair::new();
+        let len = ExtensionType::try_calculate_account_len::<spl_token_2022::state::Mint>(&[
+            ExtensionType::TransferFeeConfig,
+        ])
+        .expect("mint len");
+        let init = vec![
+            transfer_fee::instruction::initialize_transfer_fee_config(
+                &spl_token_2022::ID,
+                &mint.pubkey(),
+                None,
+                None,
+                50,
+                1_000_000,
+            )
+            .expect("transfer fee ix"),
+            init_mint_ix(spl_token_2022::ID, &mint.pubkey(), &self.payer(), decimals),
+        ];
+        self.create_mint_account(mint, spl_token_2022::ID, len, init)
+            .await
+    }
+
+    /// Creates the rent-exempt account `mint` of `len` bytes under `token_program`, then runs `init`
+    /// (extension set-up, then InitializeMint2) in the same transaction.
+    async fn create_mint_account(
+        &mut self,
+        mint: Keypair,
+        token_program: Pubkey,
+        len: usize,
+        init: Vec<Instruction>,
+    ) -> Pubkey {
+        let rent = self.ctx.banks_client.get_rent().await.expect("rent");
+        let mut ixs = vec![system_instruction::create_account(
+            &self.payer(),
+            &mint.pubkey(),
+            rent.minimum_balance(len),
+            len as u64,
+            &token_program,
+        )];
+        ixs.extend(init);
+        self.send(&ixs, &[&mint]).await.expect_ok();
+        mint.pubkey()
+    }
+}
+
+/// Sends one instruction to `program_id` (no accounts) with a compute-unit limit, paid by the context payer.
+pub async fn send_with_budget(
+    ctx: &mut ProgramTestContext,
+    program_id: Pubkey,
+    data: Vec<u8>,
+    cu_limit: u32,
+) -> TxOutcome {
+    let ixs = [
+        solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(cu_limit),
+        Instruction {
+            program_id,
+            accounts: vec![],
+            data,
+        },
+    ];
+    send_tx(ctx, &ixs, &[]).await
+}
+
+/// Sends one transaction paid by the context payer and signed by `signers` as well.
+pub async fn send_tx(
+    ctx: &mut ProgramTestContext,
+    ixs: &[Instruction],
+    signers: &[&Keypair],
+) -> TxOutcome {
+    let payer = ctx.payer.pubkey();
+    let mut all: Vec<&Keypair> = vec![&ctx.payer];
+    all.extend(signers.iter().copied().filter(|k| k.pubkey() != payer));
+    let blockhash = ctx
+        .banks_client
+        .get_latest_blockhash()
+        .await
+        .expect("blockhash");
+    let tx = Transaction::new_signed_with_payer(ixs, Some(&payer), &all, blockhash);
+    let r = ctx
+        .banks_client
+        .process_transaction_with_metadata(tx)
+        .await
+        .expect("banks client transport");
+    let (logs, cu) = r
+        .metadata
+        .map(|m| (m.log_messages, m.compute_units_consumed))
+        .unwrap_or_default();
+    TxOutcome {
+        result: r.result,
+        logs,
+        cu,
+    }
+}
+
+/// `initialize_mint2` of `mint` under `token_program` (SPL Token or Token-2022), no freeze authority.
+pub fn init_mint_ix(
+    token_program: Pubkey,
+    mint: &Pubkey,
+    authority: &Pubkey,
+    decimals: u8,
+) -> Instruction {
+    // Token-2022's instruction builders also build SPL Token instructions (same layout, either program id).
+    spl_token_2022::instruction::initialize_mint2(&token_program, mint, authority, None, decimals)
+        .expect("initialize_mint2 ix")
+}
+
+/// Unpacks an SPL Token or Token-2022 mint (base state; extensions ignored).
+pub fn unpack_mint(acc: &Account) -> spl_token_2022::state::Mint {
+    use spl_token_2022::extension::StateWithExtensions;
+    StateWithExtensions::<spl_token_2022::state::Mint>::unpack(&acc.data)
+        .expect("mint unpacks")
+        .base
+}
+
+/// Unpacks an SPL Token or Token-2022 token account (base state).
+pub fn unpack_token_account(acc: &Account) -> spl_token_2022::state::Account {
+    use spl_token_2022::extension::StateWithExtensions;
+    StateWithExtensions::<spl_token_2022::state::Account>::unpack(&acc.data)
+        .expect("token account unpacks")
+        .base
+}
