@@ -13,7 +13,7 @@ demo: sbf
 ## Tests that need something from outside the repository skip (saying SKIPPED) when it is absent, except what
 ## TRANCHE_NO_SKIP names: then they fail. `make test` names the validator, which it always builds, and the Pyth
 ## fixtures whenever $(SHARED_DIR) has them (they are read in place and never part of the repository).
-SHARED_DIR := $(or $(TRANCHE_SHARED_DIR),../shared)
+SHARED_DIR := $(abspath $(or $(TRANCHE_SHARED_DIR),../shared))
 COMMA := ,
 NO_SKIP := validator$(if $(wildcard $(SHARED_DIR)/fixtures/pyth/decoded.json),$(COMMA)pyth-fixtures)
 
@@ -23,7 +23,7 @@ test: lint sbf idl-check validator
 	$(CARGO_TEST_ENV) cargo test --locked -p tranche_vault_tests --test bench -- --check-readme
 	@mkdir -p target
 	@echo "TRANCHE_NO_SKIP=$(NO_SKIP)$(if $(findstring pyth,$(NO_SKIP)),, ($(SHARED_DIR)/fixtures/pyth absent: the Pyth fixture tests will skip))"
-	set -o pipefail; TRANCHE_NO_SKIP=$(NO_SKIP) $(CARGO_TEST_ENV) cargo test --locked --workspace 2>&1 | tee target/test.log
+	set -o pipefail; TRANCHE_SHARED_DIR=$(SHARED_DIR) TRANCHE_NO_SKIP=$(NO_SKIP) $(CARGO_TEST_ENV) cargo test --locked --workspace 2>&1 | tee target/test.log
 	set -o pipefail; cd app/sdk && npm test 2>&1 | tee -a ../../target/test.log
 	@awk '/^test result:/ {p += $$4; f += $$6} /^# pass / {p += $$3} /^# fail / {f += $$3} /^SKIPPED:/ {s++} END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' target/test.log
 
@@ -45,8 +45,10 @@ test-sbf: sbf
 bench: sbf
 	$(CARGO_TEST_ENV) cargo test --locked -p tranche_vault_tests --test bench -- --update-readme
 
-## The TypeScript SDK's packages (app/sdk, from its package-lock.json).
-sdk:
+## The TypeScript SDK's packages (app/sdk, from its package-lock.json; again only when the lock file changes).
+SDK_MODULES := app/sdk/node_modules/.package-lock.json
+sdk: $(SDK_MODULES)
+$(SDK_MODULES): app/sdk/package-lock.json
 	@command -v npm >/dev/null || { echo "npm (Node 20) is needed for app/sdk"; exit 1; }
 	cd app/sdk && npm ci --no-audit --no-fund
 

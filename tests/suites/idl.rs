@@ -1,5 +1,5 @@
-//! The committed IDL as an outside client uses it: every PDA of the depositor and governance instructions is
-//! derived from the IDL's seeds alone (constants, account keys, primitive arguments, primitive fields of accounts
+//! The committed IDL as an outside client uses it: every PDA of initialize_vault, the depositor's request, cancel
+//! and claim, propose_config and open_position is derived from the IDL's seeds alone (constants, account keys, primitive arguments, primitive fields of accounts
 //! read from the chain) and must be the address the program checks; and the constants a client needs are listed
 //! with the program's values.
 

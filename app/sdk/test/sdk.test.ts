@@ -25,7 +25,7 @@ import {
 } from "@solana/spl-token";
 import { address, lamports } from "@solana/kit";
 import { LiteSVM } from "litesvm";
-import { DEAD_SHARES, PROGRAM_ID, TrancheVaultClient, explainError, pdas, seed } from "../src/index.js";
+import { DEAD_SHARES, PROGRAM_ID, TrancheVaultClient, errorCode, explainError, pdas, seed } from "../src/index.js";
 import { LiteSVMProvider } from "./litesvm-provider.js";
 
 const SO = process.env.TRANCHE_SO ?? path.resolve("../../target/deploy/tranche_vault.so");
@@ -118,7 +118,7 @@ test("the SDK's PDAs and view match the chain", async () => {
     assert.ok(v.tranches[t].mint.equals(pdas.trancheMint(vault, t)), `tranche ${t} mint`);
     assert.ok(v.tranches[t].escrow.equals(pdas.escrow(vault, t)), `tranche ${t} escrow`);
   }
-  assert.deepEqual(seed("SEED_VAULT"), Buffer.from("vault"));
+  assert.deepEqual(seed("SEED_VAULT"), new TextEncoder().encode("vault"));
   const view = await client.view(vault, payer.publicKey);
   assert.deepEqual(
     view.tranches.map((t) => [t.name, t.nav, t.supply, t.pricePerToken, t.queuedShares]),
@@ -145,6 +145,12 @@ test("deposit, request, cancel and claim through the SDK, across an epoch close"
       return s.includes("first deposit must be at least MIN_FIRST_DEPOSIT") && s.includes("FirstDepositTooSmall");
     },
   );
+  // More than she holds: the token program's error, not the vault's.
+  await assert.rejects(
+    send(await client.depositInstructions(vault, alice.key.publicKey, 2, 300_000n * USDC), [alice.key]),
+    (e: unknown) => errorCode(e) === undefined && explainError(e) === null,
+  );
+  await assert.rejects(client.depositInstructions(vault, alice.key.publicKey, 2, USDC, 10_001), RangeError);
   // Alice's first deposit: all but the dead shares; the DepositEvent says so.
   await send(await client.depositInstructions(vault, alice.key.publicKey, 2, 100_000n * USDC), [alice.key]);
   const events = [...new EventParser(client.program.programId, client.program.coder).parseLogs(provider.last.logs)];
