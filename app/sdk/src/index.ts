@@ -282,35 +282,34 @@ export class TrancheVaultClient {
     return [create, ix];
   }
 
+  /** The accounts `request_redeem` and `cancel_redeem` share: the tranche's mint and escrow, the owner's tranche
+   * token account (associated), the token program. */
+  private async queueAccounts(vault: PublicKey, owner: PublicKey, t: TrancheIndex) {
+    const v = await this.program.account.vault.fetch(vault);
+    const mint = v.tranches[t].mint;
+    return {
+      owner,
+      vault,
+      trancheMint: mint,
+      escrow: v.tranches[t].escrow,
+      ownerShares: getAssociatedTokenAddressSync(mint, owner, true, v.quoteTokenProgram),
+      tokenProgram: v.quoteTokenProgram,
+    };
+  }
+
   /** Queues `shares` of tranche `t` for redemption at the next epoch close. */
   async requestInstruction(vault: PublicKey, owner: PublicKey, t: TrancheIndex, shares: bigint) {
-    const v = await this.program.account.vault.fetch(vault);
     return this.program.methods
       .requestRedeem({ tranche: t, shares: new BN(shares.toString()) })
-      .accountsPartial({
-        owner,
-        vault,
-        trancheMint: v.tranches[t].mint,
-        escrow: v.tranches[t].escrow,
-        ownerShares: getAssociatedTokenAddressSync(v.tranches[t].mint, owner, true, v.quoteTokenProgram),
-        tokenProgram: v.quoteTokenProgram,
-      })
+      .accountsPartial(await this.queueAccounts(vault, owner, t))
       .instruction();
   }
 
   /** Takes back the unfilled part of the owner's request in tranche `t`. */
   async cancelInstruction(vault: PublicKey, owner: PublicKey, t: TrancheIndex) {
-    const v = await this.program.account.vault.fetch(vault);
     return this.program.methods
       .cancelRedeem({ tranche: t })
-      .accountsPartial({
-        owner,
-        vault,
-        trancheMint: v.tranches[t].mint,
-        escrow: v.tranches[t].escrow,
-        ownerShares: getAssociatedTokenAddressSync(v.tranches[t].mint, owner, true, v.quoteTokenProgram),
-        tokenProgram: v.quoteTokenProgram,
-      })
+      .accountsPartial(await this.queueAccounts(vault, owner, t))
       .instruction();
   }
 
