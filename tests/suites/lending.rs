@@ -466,6 +466,30 @@ fn expected_health_bps(held: f64, low: f64, debt_native: u64, high: f64) -> u64 
     (held * low * 0.8 * 10_000.0 / (debt_native as f64 / ONE as f64 * high)).floor() as u64
 }
 
+/// Liquidates one USDC of `p` (100 SOL) and, on the SBF build, checks the health the event reports: the
+/// independent formula at (SOL's low price, the quote's high price) and the literal `bps` it should give.
+async fn liquidate_at_health(
+    f: &mut VaultFixture,
+    liq: &User,
+    p: anchor_lang::prelude::Pubkey,
+    sol: usize,
+    (low, high): (f64, f64),
+    bps: u64,
+) {
+    let index = f.vault().await.borrow_index_sf.get();
+    let debt = f.position(p).await.debt_native(index).unwrap();
+    let out = f.liquidate(liq, p, sol, ONE).await;
+    out.expect_ok();
+    if f.env.mode == Mode::Sbf {
+        let e = &out.events::<tranche_vault::events::PositionLiquidatedEvent>()[0];
+        assert_eq!(
+            e.health_bps_before,
+            expected_health_bps(100.0, low, debt, high)
+        );
+        assert_eq!(e.health_bps_before, bps);
+    }
+}
+
 // The EMA side of pricing on chain: collateral is valued at the lower of spot − conf and the EMA, debt at the
 // higher of spot + conf and the EMA (the SBF tests elsewhere write EMA = spot, so only this one runs that side).
 dual_test!(
@@ -484,18 +508,7 @@ dual_test!(
             .expect_error(VaultError::PositionHealthy);
         // The EMA falls to 78 while spot stays at 100: health 100 · 78 · 80 % / (6,299 · 1.0001) ≈ 0.9905.
         publish_with_ema(&mut f, Some(sol), 100.0, 78.0).await;
-        let index = f.vault().await.borrow_index_sf.get();
-        let debt = f.position(p).await.debt_native(index).unwrap();
-        let out = f.liquidate(&liq, p, sol, ONE).await;
-        out.expect_ok();
-        if mode == Mode::Sbf {
-            let e = &out.events::<tranche_vault::events::PositionLiquidatedEvent>()[0];
-            assert_eq!(
-                e.health_bps_before,
-                expected_health_bps(100.0, 78.0, debt, 1.0001)
-            );
-            assert_eq!(e.health_bps_before, 9_905);
-        }
+        liquidate_at_health(&mut f, &liq, p, sol, (78.0, 1.0001), 9_905).await;
 
         // Debt: the quote's EMA at 1.05 above its spot of 1 values debt at 1.05: 100 SOL · 99.95 · 70 % / 1.05
         // ≈ 6,663.3.
@@ -508,19 +521,8 @@ dual_test!(
         // SOL falls to 80 (the fixture republishes every price, so the quote's EMA goes back above spot after).
         f.set_price(sol, 80.0).await;
         publish_with_ema(&mut f, None, 1.0, 1.05).await;
-        let index = f.vault().await.borrow_index_sf.get();
-        let debt = f.position(p).await.debt_native(index).unwrap();
         let liq = f.user(100_000 * ONE).await;
-        let out = f.liquidate(&liq, p, sol, ONE).await;
-        out.expect_ok();
-        if mode == Mode::Sbf {
-            let e = &out.events::<tranche_vault::events::PositionLiquidatedEvent>()[0];
-            // 100 · 79.96 · 80 % / (6,663 · 1.05) ≈ 0.9143 (at EMA = spot it would be 0.9599).
-            assert_eq!(
-                e.health_bps_before,
-                expected_health_bps(100.0, 79.96, debt, 1.05)
-            );
-            assert_eq!(e.health_bps_before, 9_143);
-        }
+        // 100 · 79.96 · 80 % / (6,663 · 1.05) ≈ 0.9143 (at EMA = spot it would be 0.9599).
+        liquidate_at_health(&mut f, &liq, p, sol, (79.96, 1.05), 9_143).await;
     }
 );
