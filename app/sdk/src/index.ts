@@ -126,6 +126,8 @@ export interface VaultView {
   address: PublicKey;
   quoteMint: PublicKey;
   quoteDecimals: number;
+  /** The token program of the quote mint and the tranche mints. */
+  tokenProgram: PublicKey;
   tranches: TrancheView[];
   /** Junior's share of total NAV and junior + mezzanine's, against their minimums, bps. */
   subordination: { juniorBps: number; minJuniorBps: number; juniorMezzanineBps: number; minSubordinationBps: number };
@@ -206,6 +208,7 @@ export class TrancheVaultClient {
       address: vault,
       quoteMint: v.quoteMint,
       quoteDecimals: v.quoteDecimals,
+      tokenProgram: v.quoteTokenProgram,
       tranches,
       subordination: {
         juniorBps: bps(navs[2]),
@@ -254,12 +257,11 @@ export class TrancheVaultClient {
       throw new RangeError(`slippageBps must be an integer from 0 to 10,000, got ${slippageBps}`);
     }
     const view = await this.view(vault);
-    const v = await this.program.account.vault.fetch(vault);
-    const tokenProgram = v.quoteTokenProgram;
+    const tokenProgram = view.tokenProgram;
     const tranche = view.tranches[t];
     const expected = TrancheVaultClient.sharesFor(tranche, amount);
     const minShares = (expected * (BPS - BigInt(slippageBps))) / BPS;
-    const quote = getAssociatedTokenAddressSync(v.quoteMint, depositor, true, tokenProgram);
+    const quote = getAssociatedTokenAddressSync(view.quoteMint, depositor, true, tokenProgram);
     const shares = getAssociatedTokenAddressSync(tranche.mint, depositor, true, tokenProgram);
     const create = createAssociatedTokenAccountIdempotentInstruction(
       depositor,
