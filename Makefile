@@ -17,15 +17,13 @@ SHARED_DIR := $(abspath $(or $(TRANCHE_SHARED_DIR),../shared))
 COMMA := ,
 NO_SKIP := validator$(if $(wildcard $(SHARED_DIR)/fixtures/pyth/decoded.json),$(COMMA)pyth-fixtures)
 
-## All tests: lint, native + SBF suites, the liquidator bot against a real local validator, the TypeScript SDK
-## (type check and its tests on litesvm), committed IDL (and the SDK's type of it) and README CU table up to date.
-test: lint sbf idl-check validator
-	$(CARGO_TEST_ENV) cargo test --locked -p tranche_vault_tests --test bench -- --check-readme
-	@mkdir -p target
+## All tests (tools/test.sh): fmt, the SBF build, the workspace's tests built through clippy -D warnings and run
+## natively and on SBF, the liquidator bot against a real local validator (built in the background meanwhile),
+## the TypeScript SDK (type check and its tests on litesvm), committed IDL (and the SDK's type of it) and README
+## CU table up to date. Each phase prints its time; the last line counts passed, failed and skipped tests.
+test:
 	@echo "TRANCHE_NO_SKIP=$(NO_SKIP)$(if $(findstring pyth,$(NO_SKIP)),, ($(SHARED_DIR)/fixtures/pyth absent: the Pyth fixture tests will skip))"
-	set -o pipefail; TRANCHE_SHARED_DIR=$(SHARED_DIR) TRANCHE_NO_SKIP=$(NO_SKIP) $(CARGO_TEST_ENV) cargo test --locked --workspace 2>&1 | tee target/test.log
-	set -o pipefail; cd app/sdk && npm test 2>&1 | tee -a ../../target/test.log
-	@awk '/^test result:/ {p += $$4; f += $$6} /^# pass / {p += $$3} /^# fail / {f += $$3} /^SKIPPED:/ {s++} END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' target/test.log
+	TRANCHE_SHARED_DIR=$(SHARED_DIR) TRANCHE_NO_SKIP=$(NO_SKIP) tools/test.sh
 
 ## SBF bytecode: target/deploy/{tranche_vault,i128_probe}.so (official cargo build-sbf when installed).
 sbf:
@@ -53,12 +51,13 @@ $(SDK_MODULES): app/sdk/package-lock.json
 	cd app/sdk && npm ci --no-audit --no-fund
 
 ## idl/tranche_vault.json from the program (anchor idl build equivalent), and the SDK's app/sdk/src/idl.ts from it.
+IDL_CLI ?= cargo run --locked -q -p tranche-cli --
 idl: sdk
-	cargo run --locked -q -p tranche-cli -- idl
+	$(IDL_CLI) idl
 	cd app/sdk && node tools/gen-idl.mjs
 
 idl-check: sdk
-	cargo run --locked -q -p tranche-cli -- idl --check
+	$(IDL_CLI) idl --check
 	cd app/sdk && node tools/gen-idl.mjs --check
 
 lint:

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# `make test`: every check, ordered so a fresh machine finishes soon. Each phase prints its time.
+#
+# - The validator (a long build on a fresh machine, once; tools/validator/build.sh) builds in the background at
+#   low priority from the start, so it soaks up the core that the SBF link and the test runs leave idle. It is
+#   needed only by the last phase.
+# - Lints cost no second pass over the dependencies: the workspace's own crates compile through clippy-driver
+#   (RUSTC_WORKSPACE_WRAPPER, as `cargo clippy` does, with -D warnings) in the very build that the tests run, so
+#   the dependency graph compiles once instead of once for clippy and once for the tests.
+#
+# Environment: TRANCHE_SHARED_DIR and TRANCHE_NO_SKIP (from the Makefile), VALIDATOR_CACHE, SBF_ENV.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p target
+T0=$SECONDS
+phase() { echo "[test] $1 ($(( SECONDS - T0 ))s)"; }
+
+phase "cargo fmt --check"
+cargo fmt --all --check
+
+phase "solana-test-validator: building in the background (log: target/validator-build.log)"
+setsid nice -n 10 tools/validator/build.sh > target/validator-build.log 2>&1 &
+VALIDATOR_PID=$!  # its own process group: stopping the tests stops its cargo too
+trap 'kill -- -$VALIDATOR_PID 2>/dev/null || true' EXIT
+
+phase "SBF build"
+make --no-print-directory sbf
+
+phase "SDK packages (npm ci)"
+make --no-print-directory sdk
+
+# clippy-driver for the workspace's crates only; CLIPPY_ARGS is how cargo-clippy hands it -D warnings.
+export RUSTC_WORKSPACE_WRAPPER=clippy-driver
+export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
+export RUST_LOG=error
+phase "build and lint (clippy -D warnings) the workspace's tests, the bench included"
+cargo test --locked --workspace --no-run
+cargo test --locked -p tranche_vault_tests --test bench --no-run
+
+phase "IDL and the SDK's type of it are fresh"
+# The CLI binary the workspace build just made; the IDL build itself is plain rustc in its own target dir.
+env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS make --no-print-directory idl-check IDL_CLI=target/debug/tranche
+
+phase "benchmarks match the README's table"
+cargo test --locked -p tranche_vault_tests --test bench -- --check-readme
+
+phase "waiting for the validator build"
+if ! wait $VALIDATOR_PID; then
+  tail -40 target/validator-build.log
+  echo "[test] the validator build failed (target/validator-build.log)" >&2
+  exit 1
+fi
+trap - EXIT
+tail -1 target/validator-build.log
+
+phase "TRANCHE_NO_SKIP=${TRANCHE_NO_SKIP:-}"
+set -o pipefail
+cargo test --locked --workspace 2>&1 | tee target/test.log
+(cd app/sdk && npm test) 2>&1 | tee -a target/test.log
+phase "done"
+awk '/^test result:/ {p += $4; f += $6} /^# pass / {p += $3} /^# fail / {f += $3} /^SKIPPED:/ {s++}
+     END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' target/test.log
