@@ -1,5 +1,5 @@
-//! The `tranche` command line's library: the embedded demo, the stress simulator, the governance commands and the
-//! liquidator bot, each over the program crate (`tranche_vault`). `main.rs` parses the command line; the tests
+//! The `tranche` command line's library: the embedded demo, the stress simulator, the governance commands, the
+//! liquidator bot and the local validator with a vault (`localnet`), each over the program crate (`tranche_vault`). `main.rs` parses the command line; the tests
 //! (`tests/validator.rs`) drive the same code against a real validator.
 
 use std::path::Path;
@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 pub mod demo;
 pub mod governance;
 pub mod liquidator;
+pub mod localnet;
 pub mod stress;
 
 /// Reads a keypair file as `solana-keygen` writes it (a JSON array of 64 numbers).

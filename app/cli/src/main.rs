@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anchor_lang::prelude::Pubkey;
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
-use tranche_cli::{demo, governance, liquidator, stress};
+use tranche_cli::{demo, governance, liquidator, localnet, stress};
 
 #[derive(Parser)]
 #[command(
@@ -127,6 +127,32 @@ enum Command {
         /// (a liquidation simulated on another is refused, and not sent).
         #[arg(long = "price-account", value_parser = parse_pair)]
         price_accounts: Vec<(Pubkey, Pubkey)>,
+    },
+    /// A local chain for the web app: a real solana-test-validator on loopback with the program's SBF build and a
+    /// vault built on the embedded chain preloaded at genesis (three tranches, three loans on SOL, Pyth price
+    /// accounts), the tranche caps lowered, and a funded test wallet. Prints one JSON line (rpc, ws, vault, wallet:
+    /// the test wallet's keypair file, ...) and stays up until Ctrl-C. Needs `make sbf` and `make validator`.
+    Localnet {
+        /// The validator's files (ledger, account files, the test wallet's keypair); emptied first.
+        #[arg(long, default_value = "target/localnet")]
+        dir: PathBuf,
+        /// RPC port; the websocket is the next one, and 40 ports from it are taken. 0 picks a free block.
+        #[arg(long, default_value_t = 8899)]
+        rpc_port: u16,
+        /// SOL's price in the pinned price account, USD (the loans were taken at 100).
+        #[arg(long, default_value_t = 100.0)]
+        sol_price: f64,
+        /// Tranche deposit caps, whole USDC: senior, mezzanine, junior.
+        #[arg(
+            long,
+            value_delimiter = ',',
+            num_args = 3,
+            default_value = "50000,20000,10000"
+        )]
+        caps: Vec<u64>,
+        /// USDC minted to the test wallet, whole tokens.
+        #[arg(long, default_value_t = 100_000)]
+        wallet_usdc: u64,
     },
     /// Governance: show the config, propose / execute / cancel timelocked changes, pause, unpause, lower a cap,
     /// move the authority. Signs with --keypair and sends, or prints the unsigned message with --unsigned.
@@ -277,6 +303,23 @@ fn run(command: Command) -> Result<()> {
                 json,
             }))
             .map(|_| ())?,
+        Command::Localnet {
+            dir,
+            rpc_port,
+            sol_price,
+            caps,
+            wallet_usdc,
+        } => localnet::run(&localnet::LocalnetOpts {
+            dir: if dir.is_absolute() {
+                dir
+            } else {
+                std::env::current_dir()?.join(dir)
+            },
+            rpc_port,
+            sol_price_cents: (sol_price * 100.0).round() as i64,
+            caps: [caps[0], caps[1], caps[2]],
+            wallet_quote: wallet_usdc,
+        })?,
         Command::Gov { vault, tx, command } => governance::run(&command, vault, &tx)?,
         Command::Idl { check, out } => {
             let path = if out.is_absolute() {
