@@ -357,3 +357,6 @@ export class TrancheVaultClient {
       .instruction();
   }
 }
+
+export * from "./pool.js";
+export * from "./history.js";
