@@ -3,6 +3,7 @@
 
 use anchor_lang::prelude::Pubkey;
 pub use tranche_vault::client::*;
+use tranche_vault::cpi::TokenMetadataArgs;
 use tranche_vault::oracle::{OracleKind, OracleSetting, PYTH_RECEIVER_ID};
 use tranche_vault::state::{CollateralParams, RateCurve, VaultParams};
 use tranche_vault::InitializeVaultArgs;
@@ -58,6 +59,18 @@ pub fn default_params() -> VaultParams {
     }
 }
 
+/// Name, symbol and URI of each tranche token of vault `id` on `market` (a quote asset, a pool name): for
+/// example "Senior · USDC vault 1", `tvSR-1`.
+pub fn tranche_metadata(market: &str, id: u64) -> [TokenMetadataArgs; 3] {
+    [("Senior", "SR"), ("Mezzanine", "MZ"), ("Junior", "JR")].map(|(name, code)| {
+        TokenMetadataArgs {
+            name: format!("{name} · {market} {id}"),
+            symbol: format!("tv{code}-{id}"),
+            uri: format!("https://example.com/tranche-vault/{id}/{code}.json"),
+        }
+    })
+}
+
 /// `initialize_vault` for `authority` on `quote_mint`, with [`default_params`] and a pull quote oracle on
 /// [`QUOTE_FEED`].
 pub fn vault_builder(
@@ -71,6 +84,7 @@ pub fn vault_builder(
         guardian: None,
         params: default_params(),
         quote_oracle: pull_oracle(QUOTE_FEED),
+        tranche_metadata: tranche_metadata("USDC vault", 0),
     };
     InitializeVaultBuilder::new(payer, authority, quote_mint, token_program, args)
 }

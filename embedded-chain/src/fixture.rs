@@ -258,10 +258,15 @@ impl VaultFixture {
         }
     }
 
-    /// A token account of `mint` owned by `owner`, at an address from [`VaultFixture::new_key`].
+    /// A token account of `mint` owned by `owner`, at an address from [`VaultFixture::new_key`]; under
+    /// Token-2022 for a tranche mint, else under the quote's token program.
     pub async fn token_account(&mut self, mint: Pubkey, owner: Pubkey) -> Pubkey {
         let at = self.new_key();
-        let tp = self.addrs.token_program;
+        let tp = if self.addrs.tranche_mints.contains(&mint) {
+            self.addrs.tranche_token_program
+        } else {
+            self.addrs.token_program
+        };
         self.env.create_token_account_at(at, mint, owner, tp).await
     }
 

@@ -19,6 +19,7 @@ use anchor_lang::solana_program::system_instruction;
 use anchor_lang::{AccountDeserialize, AnchorDeserialize, Discriminator, Event};
 use anchor_spl::token::spl_token;
 use anchor_spl::token_2022::spl_token_2022;
+use anchor_spl::token_2022_extensions::spl_token_metadata_interface;
 use base64::Engine;
 use solana_account::Account;
 use solana_keypair::Keypair;
@@ -411,6 +412,11 @@ impl TestEnv {
         T::try_deserialize(&mut acc.data.as_slice()).expect("account decodes")
     }
 
+    /// The rent sysvar.
+    pub async fn rent(&mut self) -> anchor_lang::prelude::Rent {
+        self.ctx.banks_client.get_rent().await.expect("rent")
+    }
+
     /// Funds a new keypair with `lamports`.
     pub async fn funded_keypair(&mut self, lamports: u64) -> Keypair {
         let k = Keypair::new();
@@ -551,6 +557,25 @@ pub fn unpack_mint(acc: &Account) -> spl_token_2022::state::Mint {
     StateWithExtensions::<spl_token_2022::state::Mint>::unpack(&acc.data)
         .expect("mint unpacks")
         .base
+}
+
+/// A Token-2022 mint's token metadata and its metadata pointer (authority, address), as a wallet reads them.
+pub fn unpack_token_metadata(
+    acc: &Account,
+) -> (
+    spl_token_metadata_interface::state::TokenMetadata,
+    spl_token_2022::extension::metadata_pointer::MetadataPointer,
+) {
+    use spl_token_2022::extension::{BaseStateWithExtensions, StateWithExtensions};
+    let state = StateWithExtensions::<spl_token_2022::state::Mint>::unpack(&acc.data)
+        .expect("mint unpacks");
+    let metadata = state
+        .get_variable_len_extension::<spl_token_metadata_interface::state::TokenMetadata>()
+        .expect("the mint carries token metadata");
+    let pointer = *state
+        .get_extension::<spl_token_2022::extension::metadata_pointer::MetadataPointer>()
+        .expect("the mint carries a metadata pointer");
+    (metadata, pointer)
 }
 
 /// Unpacks an SPL Token or Token-2022 token account (base state).

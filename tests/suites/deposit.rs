@@ -186,6 +186,13 @@ dual_test!(refuses_substituted_accounts, |mode| async move {
         .send_unique(&[ix], &[&u.key])
         .await
         .expect_error(VaultError::WrongTokenProgram);
+    // SPL Token in place of the tranche mints' Token-2022.
+    let mut ix = f.addrs.deposit(u.key.pubkey(), u.quote, u.shares[2], args);
+    ix.accounts[8].pubkey = anchor_spl::token::ID;
+    f.env
+        .send_unique(&[ix], &[&u.key])
+        .await
+        .expect_error(VaultError::WrongTrancheTokenProgram);
     // Depositor not signing.
     let mut ix = f.addrs.deposit(u.key.pubkey(), u.quote, u.shares[2], args);
     ix.accounts[0].is_signer = false;

@@ -1,4 +1,5 @@
-//! `initialize_vault`: the happy path on SPL Token and Token-2022, and every refusal with its error.
+//! `initialize_vault`: the happy path on SPL Token and Token-2022, and every refusal with its error; the tranche
+//! tokens' names (Token-2022 token metadata on the mints), and `update_tranche_metadata`.
 
 use anchor_lang::error::ErrorCode as AnchorErrorCode;
 use anchor_lang::prelude::Pubkey;
@@ -6,11 +7,19 @@ use anchor_spl::token::spl_token;
 use anchor_spl::token_2022::spl_token_2022;
 use solana_keypair::Keypair;
 use solana_signer::Signer;
+use tranche_vault::constants::{
+    MAX_TOKEN_NAME_LEN, MAX_TOKEN_SYMBOL_LEN, MAX_TOKEN_URI_LEN, TRANCHE_TOKEN_PROGRAM,
+};
+use tranche_vault::cpi::TokenMetadataArgs;
 use tranche_vault::errors::VaultError;
+use tranche_vault::events::TrancheMetadataUpdatedEvent;
 use tranche_vault::events::VaultInitializedEvent;
+use tranche_vault::state::Tranche;
 use tranche_vault::state::{Vault, VaultParams};
 use tranche_vault_tests::builders::{default_params, vault_builder, InitializeVaultBuilder};
-use tranche_vault_tests::{dual_test, unpack_mint, unpack_token_account, Mode, TestEnv, TxOutcome};
+use tranche_vault_tests::{
+    dual_test, unpack_mint, unpack_token_account, unpack_token_metadata, Mode, TestEnv, TxOutcome,
+};
 
 /// A test env with an authority keypair and a quote mint of `decimals` under `token_program`.
 async fn setup(
@@ -57,9 +66,30 @@ async fn assert_initialized(env: &mut TestEnv, b: &InitializeVaultBuilder, out: 
     assert_eq!(liq.mint, b.quote_mint);
     assert_eq!(liq.owner, a.vault, "the vault PDA owns the liquidity");
     assert_eq!(liq.amount, 0);
-    for mint_key in a.tranche_mints {
+    let rent = env.rent().await;
+    for (t, mint_key) in a.tranche_mints.into_iter().enumerate() {
         let acc = env.account(mint_key).await.expect("tranche mint");
-        assert_eq!(acc.owner, b.token_program);
+        assert_eq!(
+            acc.owner, TRANCHE_TOKEN_PROGRAM,
+            "tranche mints are Token-2022"
+        );
+        assert!(rent.is_exempt(acc.lamports, acc.data.len()));
+        let (metadata, pointer) = unpack_token_metadata(&acc);
+        let want = &b.args.tranche_metadata[t];
+        assert_eq!(
+            (&metadata.name, &metadata.symbol, &metadata.uri),
+            (&want.name, &want.symbol, &want.uri),
+            "a wallet reads the tranche's name, symbol and URI on the mint"
+        );
+        assert_eq!(metadata.mint, mint_key);
+        assert_eq!(metadata.update_authority, Some(a.vault).try_into().unwrap());
+        assert!(metadata.additional_metadata.is_empty());
+        assert_eq!(pointer.metadata_address, Some(mint_key).try_into().unwrap());
+        assert_eq!(
+            pointer.authority,
+            None.try_into().unwrap(),
+            "the pointer never moves"
+        );
         let m = unpack_mint(&acc);
         assert_eq!(m.decimals, quote.decimals);
         assert_eq!(
@@ -76,6 +106,7 @@ async fn assert_initialized(env: &mut TestEnv, b: &InitializeVaultBuilder, out: 
     }
     for (t, escrow) in a.escrows.iter().enumerate() {
         let acc = env.account(*escrow).await.expect("escrow");
+        assert_eq!(acc.owner, TRANCHE_TOKEN_PROGRAM);
         let e = unpack_token_account(&acc);
         assert_eq!(e.mint, a.tranche_mints[t]);
         assert_eq!(e.owner, a.vault, "the vault PDA owns the escrows");
@@ -100,6 +131,7 @@ async fn assert_initialized(env: &mut TestEnv, b: &InitializeVaultBuilder, out: 
                 escrows: a.escrows,
                 params: b.args.params,
                 quote_oracle: b.args.quote_oracle,
+                tranche_metadata: b.args.tranche_metadata.clone(),
                 ts: vault.created_ts,
             }]
         );
@@ -199,6 +231,221 @@ dual_test!(refuses_a_token_program_that_is_not_one, |mode| async move {
         .await
         .expect_error(AnchorErrorCode::InvalidProgramId);
 });
+
+dual_test!(
+    refuses_a_tranche_token_program_that_is_not_token_2022,
+    |mode| async move {
+        let (mut env, authority, b) = setup(mode, spl_token::ID, 6).await;
+        let mut ix = b.instruction();
+        // tranche_token_program follows token_program; SPL Token there is the quote's program, and refused.
+        let at = ix.accounts.len() - 2;
+        assert_eq!(ix.accounts[at].pubkey, TRANCHE_TOKEN_PROGRAM);
+        ix.accounts[at].pubkey = spl_token::ID;
+        env.send(&[ix], &[&authority])
+            .await
+            .expect_error(VaultError::WrongTrancheTokenProgram);
+    }
+);
+
+/// Each out-of-bounds token metadata field, with the error that names it; and the largest that are accepted.
+fn bad_metadata() -> Vec<(&'static str, TokenMetadataArgs, VaultError)> {
+    let ok = TokenMetadataArgs {
+        name: "Senior · USDC vault 1".into(),
+        symbol: "tvSR-1".into(),
+        uri: "https://example.com/sr.json".into(),
+    };
+    let with = |f: &dyn Fn(&mut TokenMetadataArgs)| {
+        let mut m = ok.clone();
+        f(&mut m);
+        m
+    };
+    let long = |n: u32| "a".repeat(n as usize + 1);
+    vec![
+        (
+            "empty name",
+            with(&|m| m.name.clear()),
+            VaultError::TokenNameInvalid,
+        ),
+        (
+            "long name",
+            with(&|m| m.name = long(MAX_TOKEN_NAME_LEN)),
+            VaultError::TokenNameInvalid,
+        ),
+        (
+            "control in name",
+            with(&|m| m.name = "Senior\n".into()),
+            VaultError::TokenNameInvalid,
+        ),
+        (
+            "empty symbol",
+            with(&|m| m.symbol.clear()),
+            VaultError::TokenSymbolInvalid,
+        ),
+        (
+            "long symbol",
+            with(&|m| m.symbol = long(MAX_TOKEN_SYMBOL_LEN)),
+            VaultError::TokenSymbolInvalid,
+        ),
+        (
+            "space in symbol",
+            with(&|m| m.symbol = "tv SR".into()),
+            VaultError::TokenSymbolInvalid,
+        ),
+        (
+            "non-ASCII symbol",
+            with(&|m| m.symbol = "tv·SR".into()),
+            VaultError::TokenSymbolInvalid,
+        ),
+        (
+            "long URI",
+            with(&|m| m.uri = long(MAX_TOKEN_URI_LEN)),
+            VaultError::TokenUriInvalid,
+        ),
+        (
+            "space in URI",
+            with(&|m| m.uri = "https://x/a b".into()),
+            VaultError::TokenUriInvalid,
+        ),
+    ]
+}
+
+/// The largest metadata within bounds (multi-byte name at exactly the limit) and an empty URI are accepted.
+fn largest_metadata() -> TokenMetadataArgs {
+    let name: String = "é".repeat(MAX_TOKEN_NAME_LEN as usize / 2);
+    assert_eq!(name.len(), MAX_TOKEN_NAME_LEN as usize);
+    TokenMetadataArgs {
+        name,
+        symbol: "S".repeat(MAX_TOKEN_SYMBOL_LEN as usize),
+        uri: "u".repeat(MAX_TOKEN_URI_LEN as usize),
+    }
+}
+
+#[test]
+fn token_metadata_bounds_are_checked_by_validate() {
+    for (what, m, err) in bad_metadata() {
+        let got = m.validate().expect_err(what);
+        assert_eq!(got, err.into(), "{what}");
+    }
+    largest_metadata()
+        .validate()
+        .expect("the largest metadata is valid");
+    let mut empty_uri = largest_metadata();
+    empty_uri.uri.clear();
+    empty_uri.validate().expect("an empty URI is valid");
+}
+
+dual_test!(refuses_out_of_bounds_token_metadata, |mode| async move {
+    let (mut env, authority, mut b) = setup(mode, spl_token::ID, 6).await;
+    for (what, m, err) in bad_metadata() {
+        b.args.tranche_metadata[2] = m;
+        let out = init(&mut env, &authority, &b).await;
+        assert_eq!(out.custom_error(), Some(err.into()), "{what}");
+    }
+    b.args.tranche_metadata = [largest_metadata(), largest_metadata(), largest_metadata()];
+    let out = init(&mut env, &authority, &b).await;
+    out.expect_ok();
+    assert_initialized(&mut env, &b, &out).await;
+});
+
+dual_test!(the_authority_renames_a_tranche_token, |mode| async move {
+    let (mut env, authority, b) = setup(mode, spl_token::ID, 6).await;
+    init(&mut env, &authority, &b).await.expect_ok();
+    let a = b.addresses();
+    let mint = a.tranche_mints[1];
+    let before = env.account(mint).await.expect("mint");
+    // Longer in every field: the mint grows, and the payer tops its rent up.
+    let renamed = largest_metadata();
+    let ix = a.update_tranche_metadata(
+        authority.pubkey(),
+        env.payer(),
+        Tranche::Mezzanine,
+        renamed.clone(),
+    );
+    let out = env.send(&[ix], &[&authority]).await;
+    out.expect_ok();
+    let after = env.account(mint).await.expect("mint");
+    assert!(after.data.len() > before.data.len());
+    assert!(env.rent().await.is_exempt(after.lamports, after.data.len()));
+    let (metadata, _) = unpack_token_metadata(&after);
+    assert_eq!(
+        (metadata.name, metadata.symbol, metadata.uri),
+        (
+            renamed.name.clone(),
+            renamed.symbol.clone(),
+            renamed.uri.clone()
+        )
+    );
+    // The other tranches keep theirs.
+    for t in [0, 2] {
+        let (m, _) = unpack_token_metadata(&env.account(a.tranche_mints[t]).await.expect("mint"));
+        assert_eq!(m.name, b.args.tranche_metadata[t].name);
+    }
+    if mode == Mode::Sbf {
+        let e = out.events::<TrancheMetadataUpdatedEvent>();
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            (e[0].vault, e[0].tranche, e[0].mint, e[0].authority),
+            (a.vault, 1, mint, authority.pubkey())
+        );
+        assert_eq!(e[0].metadata, renamed);
+    }
+    // Shorter again, one field only: the name changes, the rest stays.
+    let mut shorter = renamed.clone();
+    shorter.name = "Mezz".into();
+    let ix = a.update_tranche_metadata(
+        authority.pubkey(),
+        env.payer(),
+        Tranche::Mezzanine,
+        shorter.clone(),
+    );
+    env.send(&[ix], &[&authority]).await.expect_ok();
+    let (m, _) = unpack_token_metadata(&env.account(mint).await.expect("mint"));
+    assert_eq!(
+        (m.name, m.symbol, m.uri),
+        (shorter.name, shorter.symbol, shorter.uri)
+    );
+});
+
+dual_test!(
+    only_the_authority_renames_with_valid_fields,
+    |mode| async move {
+        let (mut env, authority, b) = setup(mode, spl_token::ID, 6).await;
+        init(&mut env, &authority, &b).await.expect_ok();
+        let a = b.addresses();
+        let stranger = env.funded_keypair(1_000_000_000).await;
+        let m = largest_metadata();
+        let ix =
+            a.update_tranche_metadata(stranger.pubkey(), env.payer(), Tranche::Junior, m.clone());
+        env.send(&[ix], &[&stranger])
+            .await
+            .expect_error(VaultError::NotAuthority);
+        for (what, bad, err) in bad_metadata() {
+            let ix =
+                a.update_tranche_metadata(authority.pubkey(), env.payer(), Tranche::Junior, bad);
+            let out = env.send(&[ix], &[&authority]).await;
+            assert_eq!(out.custom_error(), Some(err.into()), "{what}");
+        }
+        // The senior mint named as junior's.
+        let mut ix =
+            a.update_tranche_metadata(authority.pubkey(), env.payer(), Tranche::Junior, m.clone());
+        ix.accounts[3].pubkey = a.tranche_mints[0];
+        env.send(&[ix], &[&authority])
+            .await
+            .expect_error(VaultError::WrongTrancheMint);
+        // SPL Token in place of Token-2022.
+        let mut ix = a.update_tranche_metadata(authority.pubkey(), env.payer(), Tranche::Junior, m);
+        ix.accounts[4].pubkey = spl_token::ID;
+        env.send(&[ix], &[&authority])
+            .await
+            .expect_error(VaultError::WrongTrancheTokenProgram);
+        let (junior, _) =
+            unpack_token_metadata(&env.account(a.tranche_mints[2]).await.expect("mint"));
+        assert_eq!(
+            junior.name, b.args.tranche_metadata[2].name,
+            "nothing was renamed"
+        );
+    }
+);
 
 dual_test!(refuses_a_quote_mint_that_is_not_a_mint, |mode| async move {
     let (mut env, authority, mut b) = setup(mode, spl_token::ID, 6).await;

@@ -378,7 +378,11 @@ export const IDL = {
           }
         },
         {
-          "name": "token_program"
+          "name": "tranche_token_program",
+          "docs": [
+            "Token-2022: the tranche mints' program."
+          ],
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
         }
       ],
       "args": [
@@ -603,7 +607,11 @@ export const IDL = {
           "writable": true
         },
         {
-          "name": "token_program"
+          "name": "tranche_token_program",
+          "docs": [
+            "Token-2022: the tranche mints' program."
+          ],
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
         },
         {
           "name": "system_program",
@@ -668,7 +676,17 @@ export const IDL = {
           "writable": true
         },
         {
-          "name": "token_program"
+          "name": "token_program",
+          "docs": [
+            "The quote mint's token program."
+          ]
+        },
+        {
+          "name": "tranche_token_program",
+          "docs": [
+            "Token-2022: the tranche mints' program."
+          ],
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
         }
       ],
       "args": [
@@ -1075,7 +1093,17 @@ export const IDL = {
           }
         },
         {
-          "name": "token_program"
+          "name": "token_program",
+          "docs": [
+            "The quote mint's token program (SPL Token or Token-2022); it owns the liquidity account."
+          ]
+        },
+        {
+          "name": "tranche_token_program",
+          "docs": [
+            "Token-2022: the tranche mints' and escrows' program."
+          ],
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
         },
         {
           "name": "system_program",
@@ -1590,7 +1618,11 @@ export const IDL = {
           }
         },
         {
-          "name": "token_program"
+          "name": "tranche_token_program",
+          "docs": [
+            "Token-2022: the tranche mints' program."
+          ],
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
         },
         {
           "name": "system_program",
@@ -1640,6 +1672,64 @@ export const IDL = {
         {
           "name": "flags",
           "type": "u32"
+        }
+      ]
+    },
+    {
+      "name": "update_tranche_metadata",
+      "docs": [
+        "Rename a tranche token: its name, symbol and URI on the mint (authority; not timelocked)."
+      ],
+      "discriminator": [
+        89,
+        114,
+        32,
+        94,
+        96,
+        60,
+        54,
+        48
+      ],
+      "accounts": [
+        {
+          "name": "authority",
+          "signer": true,
+          "relations": [
+            "vault"
+          ]
+        },
+        {
+          "name": "payer",
+          "docs": [
+            "Pays the rent of a longer metadata."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "vault"
+        },
+        {
+          "name": "tranche_mint",
+          "writable": true
+        },
+        {
+          "name": "tranche_token_program",
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
+        },
+        {
+          "name": "system_program",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "UpdateTrancheMetadataArgs"
+            }
+          }
         }
       ]
     },
@@ -2059,6 +2149,19 @@ export const IDL = {
         201,
         30,
         67
+      ]
+    },
+    {
+      "name": "TrancheMetadataUpdatedEvent",
+      "discriminator": [
+        90,
+        212,
+        160,
+        169,
+        155,
+        174,
+        152,
+        2
       ]
     },
     {
@@ -2585,6 +2688,26 @@ export const IDL = {
       "code": 6101,
       "name": "WrongProposalId",
       "msg": "The proposal id is not the vault's next proposal id (another proposal was made first)"
+    },
+    {
+      "code": 6102,
+      "name": "WrongTrancheTokenProgram",
+      "msg": "The tranche token program must be Token-2022 (TRANCHE_TOKEN_PROGRAM)"
+    },
+    {
+      "code": 6103,
+      "name": "TokenNameInvalid",
+      "msg": "A tranche token name must be 1 to MAX_TOKEN_NAME_LEN (32) bytes with no control characters"
+    },
+    {
+      "code": 6104,
+      "name": "TokenSymbolInvalid",
+      "msg": "A tranche token symbol must be 1 to MAX_TOKEN_SYMBOL_LEN (10) printable ASCII characters, no spaces"
+    },
+    {
+      "code": 6105,
+      "name": "TokenUriInvalid",
+      "msg": "A tranche token URI must be at most MAX_TOKEN_URI_LEN (200) printable ASCII characters, no spaces"
     }
   ],
   "types": [
@@ -3612,6 +3735,23 @@ export const IDL = {
                 "name": "OracleSetting"
               }
             }
+          },
+          {
+            "name": "tranche_metadata",
+            "docs": [
+              "Name, symbol and URI of the senior, mezzanine and junior tokens, in that order (`TokenMetadataArgs`",
+              "bounds; the authority may change them later with `update_tranche_metadata`)."
+            ],
+            "type": {
+              "array": [
+                {
+                  "defined": {
+                    "name": "TokenMetadataArgs"
+                  }
+                },
+                3
+              ]
+            }
           }
         ]
       }
@@ -4440,6 +4580,39 @@ export const IDL = {
       }
     },
     {
+      "name": "TokenMetadataArgs",
+      "docs": [
+        "What a wallet shows of a tranche token: the Token-2022 token-metadata fields of its mint."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "name",
+            "docs": [
+              "At most `MAX_TOKEN_NAME_LEN` bytes of UTF-8, no control characters; for example \"Senior · USDC vault 1\"."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "symbol",
+            "docs": [
+              "At most `MAX_TOKEN_SYMBOL_LEN` printable ASCII characters, no spaces; for example \"tvSR-1\"."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "uri",
+            "docs": [
+              "At most `MAX_TOKEN_URI_LEN` printable ASCII characters, no spaces (may be empty): the token's JSON",
+              "(name, symbol, image), as wallets read it."
+            ],
+            "type": "string"
+          }
+        ]
+      }
+    },
+    {
       "name": "Tranche",
       "docs": [
         "The three tranches, by their index in [`Vault::tranches`] and in the tranche-mint PDA seeds."
@@ -4508,6 +4681,51 @@ export const IDL = {
               "Queue generation after the fill (it advances when the fill empties the queue)."
             ],
             "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "TrancheMetadataUpdatedEvent",
+      "docs": [
+        "`update_tranche_metadata`: a tranche mint's name, symbol and URI, as they now are."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "vault",
+            "type": "pubkey"
+          },
+          {
+            "name": "tranche",
+            "docs": [
+              "0 senior, 1 mezzanine, 2 junior."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "mint",
+            "type": "pubkey"
+          },
+          {
+            "name": "authority",
+            "type": "pubkey"
+          },
+          {
+            "name": "metadata",
+            "type": {
+              "defined": {
+                "name": "TokenMetadataArgs"
+              }
+            }
+          },
+          {
+            "name": "ts",
+            "docs": [
+              "Unix seconds."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -4643,6 +4861,29 @@ export const IDL = {
                 "u64",
                 7
               ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "UpdateTrancheMetadataArgs",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "tranche",
+            "docs": [
+              "0 senior, 1 mezzanine, 2 junior."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "metadata",
+            "type": {
+              "defined": {
+                "name": "TokenMetadataArgs"
+              }
             }
           }
         ]
@@ -5012,6 +5253,22 @@ export const IDL = {
             }
           },
           {
+            "name": "tranche_metadata",
+            "docs": [
+              "Name, symbol and URI of the senior, mezzanine and junior tokens (the mints' token metadata)."
+            ],
+            "type": {
+              "array": [
+                {
+                  "defined": {
+                    "name": "TokenMetadataArgs"
+                  }
+                },
+                3
+              ]
+            }
+          },
+          {
             "name": "ts",
             "docs": [
               "Unix seconds."
@@ -5152,6 +5409,24 @@ export const IDL = {
       "value": "2000"
     },
     {
+      "name": "MAX_TOKEN_NAME_LEN",
+      "docs": [
+        "Bounds of a tranche token's metadata, in bytes (those of Metaplex, which wallets display in full)."
+      ],
+      "type": "u32",
+      "value": "32"
+    },
+    {
+      "name": "MAX_TOKEN_SYMBOL_LEN",
+      "type": "u32",
+      "value": "10"
+    },
+    {
+      "name": "MAX_TOKEN_URI_LEN",
+      "type": "u32",
+      "value": "200"
+    },
+    {
       "name": "MIN_FIRST_DEPOSIT",
       "docs": [
         "Smallest first deposit into a tranche, native units; the depositor receives it less [`DEAD_SHARES`]."
@@ -5282,6 +5557,16 @@ export const IDL = {
       ],
       "type": "bytes",
       "value": "[118, 97, 117, 108, 116]"
+    },
+    {
+      "name": "TRANCHE_TOKEN_PROGRAM",
+      "docs": [
+        "The token program of every tranche mint and escrow: Token-2022, whose metadata-pointer and token-metadata",
+        "extensions carry each tranche token's name, symbol and URI on the mint itself (what wallets show). The quote",
+        "asset keeps its own program (`Vault::quote_token_program`)."
+      ],
+      "type": "pubkey",
+      "value": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
     }
   ]
 } as const;
@@ -5663,7 +5948,11 @@ export type TrancheVault = {
           }
         },
         {
-          "name": "tokenProgram"
+          "name": "trancheTokenProgram",
+          "docs": [
+            "Token-2022: the tranche mints' program."
+          ],
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
         }
       ],
       "args": [
@@ -5888,7 +6177,11 @@ export type TrancheVault = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "trancheTokenProgram",
+          "docs": [
+            "Token-2022: the tranche mints' program."
+          ],
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
         },
         {
           "name": "systemProgram",
@@ -5953,7 +6246,17 @@ export type TrancheVault = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "docs": [
+            "The quote mint's token program."
+          ]
+        },
+        {
+          "name": "trancheTokenProgram",
+          "docs": [
+            "Token-2022: the tranche mints' program."
+          ],
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
         }
       ],
       "args": [
@@ -6360,7 +6663,17 @@ export type TrancheVault = {
           }
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "docs": [
+            "The quote mint's token program (SPL Token or Token-2022); it owns the liquidity account."
+          ]
+        },
+        {
+          "name": "trancheTokenProgram",
+          "docs": [
+            "Token-2022: the tranche mints' and escrows' program."
+          ],
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
         },
         {
           "name": "systemProgram",
@@ -6875,7 +7188,11 @@ export type TrancheVault = {
           }
         },
         {
-          "name": "tokenProgram"
+          "name": "trancheTokenProgram",
+          "docs": [
+            "Token-2022: the tranche mints' program."
+          ],
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
         },
         {
           "name": "systemProgram",
@@ -6925,6 +7242,64 @@ export type TrancheVault = {
         {
           "name": "flags",
           "type": "u32"
+        }
+      ]
+    },
+    {
+      "name": "updateTrancheMetadata",
+      "docs": [
+        "Rename a tranche token: its name, symbol and URI on the mint (authority; not timelocked)."
+      ],
+      "discriminator": [
+        89,
+        114,
+        32,
+        94,
+        96,
+        60,
+        54,
+        48
+      ],
+      "accounts": [
+        {
+          "name": "authority",
+          "signer": true,
+          "relations": [
+            "vault"
+          ]
+        },
+        {
+          "name": "payer",
+          "docs": [
+            "Pays the rent of a longer metadata."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "vault"
+        },
+        {
+          "name": "trancheMint",
+          "writable": true
+        },
+        {
+          "name": "trancheTokenProgram",
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "updateTrancheMetadataArgs"
+            }
+          }
         }
       ]
     },
@@ -7344,6 +7719,19 @@ export type TrancheVault = {
         201,
         30,
         67
+      ]
+    },
+    {
+      "name": "trancheMetadataUpdatedEvent",
+      "discriminator": [
+        90,
+        212,
+        160,
+        169,
+        155,
+        174,
+        152,
+        2
       ]
     },
     {
@@ -7870,6 +8258,26 @@ export type TrancheVault = {
       "code": 6101,
       "name": "wrongProposalId",
       "msg": "The proposal id is not the vault's next proposal id (another proposal was made first)"
+    },
+    {
+      "code": 6102,
+      "name": "wrongTrancheTokenProgram",
+      "msg": "The tranche token program must be Token-2022 (TRANCHE_TOKEN_PROGRAM)"
+    },
+    {
+      "code": 6103,
+      "name": "tokenNameInvalid",
+      "msg": "A tranche token name must be 1 to MAX_TOKEN_NAME_LEN (32) bytes with no control characters"
+    },
+    {
+      "code": 6104,
+      "name": "tokenSymbolInvalid",
+      "msg": "A tranche token symbol must be 1 to MAX_TOKEN_SYMBOL_LEN (10) printable ASCII characters, no spaces"
+    },
+    {
+      "code": 6105,
+      "name": "tokenUriInvalid",
+      "msg": "A tranche token URI must be at most MAX_TOKEN_URI_LEN (200) printable ASCII characters, no spaces"
     }
   ],
   "types": [
@@ -8897,6 +9305,23 @@ export type TrancheVault = {
                 "name": "oracleSetting"
               }
             }
+          },
+          {
+            "name": "trancheMetadata",
+            "docs": [
+              "Name, symbol and URI of the senior, mezzanine and junior tokens, in that order (`TokenMetadataArgs`",
+              "bounds; the authority may change them later with `update_tranche_metadata`)."
+            ],
+            "type": {
+              "array": [
+                {
+                  "defined": {
+                    "name": "tokenMetadataArgs"
+                  }
+                },
+                3
+              ]
+            }
           }
         ]
       }
@@ -9725,6 +10150,39 @@ export type TrancheVault = {
       }
     },
     {
+      "name": "tokenMetadataArgs",
+      "docs": [
+        "What a wallet shows of a tranche token: the Token-2022 token-metadata fields of its mint."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "name",
+            "docs": [
+              "At most `MAX_TOKEN_NAME_LEN` bytes of UTF-8, no control characters; for example \"Senior · USDC vault 1\"."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "symbol",
+            "docs": [
+              "At most `MAX_TOKEN_SYMBOL_LEN` printable ASCII characters, no spaces; for example \"tvSR-1\"."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "uri",
+            "docs": [
+              "At most `MAX_TOKEN_URI_LEN` printable ASCII characters, no spaces (may be empty): the token's JSON",
+              "(name, symbol, image), as wallets read it."
+            ],
+            "type": "string"
+          }
+        ]
+      }
+    },
+    {
       "name": "tranche",
       "docs": [
         "The three tranches, by their index in [`Vault::tranches`] and in the tranche-mint PDA seeds."
@@ -9793,6 +10251,51 @@ export type TrancheVault = {
               "Queue generation after the fill (it advances when the fill empties the queue)."
             ],
             "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "trancheMetadataUpdatedEvent",
+      "docs": [
+        "`update_tranche_metadata`: a tranche mint's name, symbol and URI, as they now are."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "vault",
+            "type": "pubkey"
+          },
+          {
+            "name": "tranche",
+            "docs": [
+              "0 senior, 1 mezzanine, 2 junior."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "mint",
+            "type": "pubkey"
+          },
+          {
+            "name": "authority",
+            "type": "pubkey"
+          },
+          {
+            "name": "metadata",
+            "type": {
+              "defined": {
+                "name": "tokenMetadataArgs"
+              }
+            }
+          },
+          {
+            "name": "ts",
+            "docs": [
+              "Unix seconds."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -9928,6 +10431,29 @@ export type TrancheVault = {
                 "u64",
                 7
               ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "updateTrancheMetadataArgs",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "tranche",
+            "docs": [
+              "0 senior, 1 mezzanine, 2 junior."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "metadata",
+            "type": {
+              "defined": {
+                "name": "tokenMetadataArgs"
+              }
             }
           }
         ]
@@ -10297,6 +10823,22 @@ export type TrancheVault = {
             }
           },
           {
+            "name": "trancheMetadata",
+            "docs": [
+              "Name, symbol and URI of the senior, mezzanine and junior tokens (the mints' token metadata)."
+            ],
+            "type": {
+              "array": [
+                {
+                  "defined": {
+                    "name": "tokenMetadataArgs"
+                  }
+                },
+                3
+              ]
+            }
+          },
+          {
             "name": "ts",
             "docs": [
               "Unix seconds."
@@ -10437,6 +10979,24 @@ export type TrancheVault = {
       "value": "2000"
     },
     {
+      "name": "maxTokenNameLen",
+      "docs": [
+        "Bounds of a tranche token's metadata, in bytes (those of Metaplex, which wallets display in full)."
+      ],
+      "type": "u32",
+      "value": "32"
+    },
+    {
+      "name": "maxTokenSymbolLen",
+      "type": "u32",
+      "value": "10"
+    },
+    {
+      "name": "maxTokenUriLen",
+      "type": "u32",
+      "value": "200"
+    },
+    {
       "name": "minFirstDeposit",
       "docs": [
         "Smallest first deposit into a tranche, native units; the depositor receives it less [`DEAD_SHARES`]."
@@ -10567,6 +11127,16 @@ export type TrancheVault = {
       ],
       "type": "bytes",
       "value": "[118, 97, 117, 108, 116]"
+    },
+    {
+      "name": "trancheTokenProgram",
+      "docs": [
+        "The token program of every tranche mint and escrow: Token-2022, whose metadata-pointer and token-metadata",
+        "extensions carry each tranche token's name, symbol and URI on the mint itself (what wallets show). The quote",
+        "asset keeps its own program (`Vault::quote_token_program`)."
+      ],
+      "type": "pubkey",
+      "value": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
     }
   ]
 };

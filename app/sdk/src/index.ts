@@ -5,11 +5,15 @@
 // runs in a browser bundle as it is.
 import { AnchorError, LangErrorMessage, Program, type Provider } from "@anchor-lang/core";
 import BN from "bn.js";
-import { PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import { PublicKey, SYSVAR_CLOCK_PUBKEY, type TransactionInstruction } from "@solana/web3.js";
 import {
+  ExtensionType,
   createAssociatedTokenAccountIdempotentInstruction,
   getAssociatedTokenAddressSync,
+  getExtensionData,
+  unpackMint,
 } from "@solana/spl-token";
+import { unpack as unpackTokenMetadata } from "@solana/spl-token-metadata";
 import { IDL, type TrancheVault } from "./idl.js";
 
 export { IDL, type TrancheVault };
@@ -37,6 +41,9 @@ export const BPS = BigInt(constant("BPS"));
 export const PAUSE_DEPOSITS = Number(constant("PAUSE_DEPOSITS"));
 export const PAUSE_BORROWS = Number(constant("PAUSE_BORROWS"));
 export const PAUSE_REDEMPTION_REQUESTS = Number(constant("PAUSE_REDEMPTION_REQUESTS"));
+export const SECONDS_PER_YEAR = Number(constant("SECONDS_PER_YEAR"));
+/** The token program of every tranche mint (Token-2022, whose token metadata names the tranche tokens). */
+export const TRANCHE_TOKEN_PROGRAM = new PublicKey(constant("TRANCHE_TOKEN_PROGRAM"));
 
 /** The tranches, by their index in the vault and in the PDA seeds. */
 export const TRANCHES = ["senior", "mezzanine", "junior"] as const;
@@ -53,6 +60,11 @@ function u64le(x: bigint | number): Uint8Array {
   const b = new Uint8Array(8);
   new DataView(b.buffer).setBigUint64(0, BigInt(x), true);
   return b;
+}
+
+/** The little-endian i64 at `offset` of account data. */
+function readI64(data: Uint8Array, offset: number): bigint {
+  return new DataView(data.buffer, data.byteOffset, data.byteLength).getBigInt64(offset, true);
 }
 
 /** The little-endian u64 at `offset` of account data. */
@@ -87,11 +99,48 @@ export function sfBits(x: { limbs: BN[] }): bigint {
 
 const ONE_SF = 1n << 60n;
 
+/** A redemption request's queue position as of its last change (`math::queue::Snapshot`, raw 2^-60 bits). */
+export interface QueueSnapshot {
+  shares: bigint;
+  p: bigint;
+  s: bigint;
+  generation: bigint;
+}
+
+/** `math::queue::settle`, through every generation: what of `snap` is still queued under the tranche's current
+ * accumulators `acc`, and the payout earned since (native quote units), both rounded down as the program rounds
+ * (`⌊shares · p / p₀⌋`, `⌊shares · (s − s₀) / p₀⌋`). `ends` holds the final `p`, `s` of each ended generation
+ * the request spans (its `GenerationRecord`). */
+export function settleRequest(
+  snap: QueueSnapshot,
+  acc: { p: bigint; s: bigint; generation: bigint },
+  ends: Map<bigint, { p: bigint; s: bigint }>,
+): { queued: bigint; payout: bigint } {
+  let { shares, p: p0, s: s0, generation } = snap;
+  let payout = 0n;
+  const within = (p: bigint, s: bigint) => {
+    if (p0 <= 0n) throw new Error("a queued request has p = 0");
+    const remaining = (p * shares) / p0;
+    payout += ((s - s0) * shares) / p0;
+    shares = remaining < shares ? remaining : shares;
+  };
+  while (shares > 0n && generation < acc.generation) {
+    const end = ends.get(generation);
+    if (!end) throw new Error(`generation ${generation} has ended: its record is needed`);
+    within(end.p, end.s);
+    [p0, s0, generation] = [ONE_SF, 0n, generation + 1n];
+  }
+  if (shares > 0n) within(acc.p, acc.s);
+  return { queued: shares, payout };
+}
+
 /** One tranche as a depositor sees it. Amounts are native units (bigint), prices whole quote per whole token. */
 export interface TrancheView {
   index: TrancheIndex;
   name: TrancheName;
   mint: PublicKey;
+  /** The token's name, symbol and URI as wallets show them (the mint's Token-2022 token metadata). */
+  token: { name: string; symbol: string; uri: string };
   /** Net asset value, native quote units, rounded down; and as raw U68F60 bits. */
   nav: bigint;
   navSf: bigint;
@@ -104,6 +153,10 @@ export interface TrancheView {
   pricePerToken: number;
   /** Target APR of senior and mezzanine (junior takes the residual), bps. */
   targetAprBps: number;
+  /** What a token has earned since the vault's creation, as a simple annual rate (the price per token starts at
+   * 1 at a tranche's first deposit and moves only with interest and losses): `(price − 1) · year / age`, bps; 0
+   * in the vault's first hour (too short to annualize) and before a first deposit. */
+  realizedAprBps: number;
   depositCap: bigint;
   /** Share of the deposit cap the NAV uses, bps. */
   capUsedBps: number;
@@ -117,8 +170,12 @@ export interface TrancheView {
 export interface HolderView {
   /** Tranche tokens in the holder's associated token account. */
   balance: bigint;
-  /** The holder's redemption request as of its last change (fills since then are settled by claim/cancel). */
+  /** The holder's request as of its last change, and brought up to date with the epoch closes since (the
+   * program's own queue arithmetic, `math::queue::settle`, rounded as it rounds): shares still queued, shares
+   * filled since the last change, and the quote a claim pays now (native units). */
   requestedShares: bigint;
+  queuedShares: bigint;
+  filledShares: bigint;
   claimable: bigint;
 }
 
@@ -126,8 +183,11 @@ export interface VaultView {
   address: PublicKey;
   quoteMint: PublicKey;
   quoteDecimals: number;
-  /** The token program of the quote mint and the tranche mints. */
+  /** The token program of the quote mint (the tranche mints' is `TRANCHE_TOKEN_PROGRAM`). */
   tokenProgram: PublicKey;
+  /** Unix seconds of the vault's creation, and of the view (the chain's clock). */
+  createdTs: number;
+  nowTs: number;
   tranches: TrancheView[];
   /** Junior's share of total NAV and junior + mezzanine's, against their minimums, bps. */
   subordination: { juniorBps: number; minJuniorBps: number; juniorMezzanineBps: number; minSubordinationBps: number };
@@ -176,28 +236,40 @@ export class TrancheVaultClient {
   async view(vault: PublicKey, holder?: PublicKey): Promise<VaultView> {
     const v = await this.program.account.vault.fetch(vault);
     const conn = this.provider.connection;
-    const mints = await conn.getMultipleAccountsInfo(v.tranches.map((t) => t.mint));
+    const [clock, ...mints] = await conn.getMultipleAccountsInfo([SYSVAR_CLOCK_PUBKEY, ...v.tranches.map((t) => t.mint)]);
+    if (!clock) throw new Error("the clock sysvar is missing");
+    const nowTs = Number(readI64(clock.data, 32)); // Clock: slot, epoch_start_timestamp, epoch, leader_schedule_epoch, unix_timestamp
+    const createdTs = v.createdTs.toNumber();
     const navs = v.tranches.map((t) => sfBits(t.navSf));
     const total = navs.reduce((a, b) => a + b, 0n);
     const bps = (num: bigint) => (total === 0n ? 0 : Number((num * BPS) / total));
     const tranches = v.tranches.map((t, i): TrancheView => {
-      const data = mints[i]?.data;
-      if (!data) throw new Error(`tranche mint ${t.mint.toBase58()} not found`);
-      const supply = readU64(data, 36); // SPL Token and Token-2022 mint layout: supply at byte 36
+      const info = mints[i];
+      if (!info) throw new Error(`tranche mint ${t.mint.toBase58()} not found`);
+      const mint = unpackMint(t.mint, info, TRANCHE_TOKEN_PROGRAM);
+      const metadata = getExtensionData(ExtensionType.TokenMetadata, mint.tlvData);
+      if (!metadata) throw new Error(`tranche mint ${t.mint.toBase58()} has no token metadata`);
+      const token = unpackTokenMetadata(metadata);
+      const supply = mint.supply;
       const effectiveSupply = supply + BigInt(t.deadShares.toString());
+      const pricePerToken = effectiveSupply === 0n ? 1 : Number(navs[i]) / Number(ONE_SF) / Number(effectiveSupply);
+      const age = nowTs - createdTs;
       const nav = navs[i] / ONE_SF;
       const cap = BigInt(t.depositCap.toString());
       return {
         index: i as TrancheIndex,
         name: TRANCHES[i],
         mint: t.mint,
+        token: { name: token.name, symbol: token.symbol, uri: token.uri },
         nav,
         navSf: navs[i],
         deadShares: BigInt(t.deadShares.toString()),
         supply,
         effectiveSupply,
-        pricePerToken: effectiveSupply === 0n ? 1 : Number(navs[i]) / Number(ONE_SF) / Number(effectiveSupply),
+        pricePerToken,
         targetAprBps: t.targetAprBps,
+        realizedAprBps:
+          effectiveSupply === 0n || age < 3_600 ? 0 : Math.round(((pricePerToken - 1) * SECONDS_PER_YEAR * 10_000) / age),
         depositCap: cap,
         capUsedBps: cap === 0n ? 0 : Number((nav * BPS) / cap),
         writtenDown: sfBits(t.writtenDownSf) / ONE_SF,
@@ -209,6 +281,8 @@ export class TrancheVaultClient {
       quoteMint: v.quoteMint,
       quoteDecimals: v.quoteDecimals,
       tokenProgram: v.quoteTokenProgram,
+      createdTs,
+      nowTs,
       tranches,
       subordination: {
         juniorBps: bps(navs[2]),
@@ -224,13 +298,35 @@ export class TrancheVaultClient {
         tranches.map((t) => pdas.redemption(vault, holder, t.index)),
       );
       const atas = await conn.getMultipleAccountsInfo(
-        tranches.map((t) => getAssociatedTokenAddressSync(t.mint, holder, true, v.quoteTokenProgram)),
+        tranches.map((t) => getAssociatedTokenAddressSync(t.mint, holder, true, TRANCHE_TOKEN_PROGRAM)),
       );
-      view.holder = tranches.map((_, i) => ({
-        balance: atas[i] ? readU64(atas[i]!.data, 64) : 0n, // token account layout: amount at byte 64
-        requestedShares: BigInt(requests[i]?.shares.toString() ?? "0"),
-        claimable: BigInt(requests[i]?.claimableNative.toString() ?? "0"),
-      }));
+      view.holder = await Promise.all(
+        tranches.map(async (_, i) => {
+          const r = requests[i];
+          const requested = BigInt(r?.shares.toString() ?? "0");
+          const t = v.tranches[i];
+          const acc = { p: sfBits(t.queuePSf), s: sfBits(t.queueSSf), generation: BigInt(t.queueGeneration.toString()) };
+          const snap = r && {
+            shares: requested,
+            p: BigInt(r.pSf.toString()),
+            s: BigInt(r.sSf.toString()),
+            generation: BigInt(r.generation.toString()),
+          };
+          const ends = new Map<bigint, { p: bigint; s: bigint }>();
+          for (let g = snap?.generation ?? acc.generation; snap && requested > 0n && g < acc.generation; g++) {
+            const rec = await this.program.account.generationRecord.fetch(pdas.generation(vault, i as TrancheIndex, g));
+            ends.set(g, { p: BigInt(rec.pEndSf.toString()), s: BigInt(rec.sEndSf.toString()) });
+          }
+          const settled = snap ? settleRequest(snap, acc, ends) : { queued: 0n, payout: 0n };
+          return {
+            balance: atas[i] ? readU64(atas[i]!.data, 64) : 0n, // token account layout: amount at byte 64
+            requestedShares: requested,
+            queuedShares: settled.queued,
+            filledShares: requested - settled.queued,
+            claimable: BigInt(r?.claimableNative.toString() ?? "0") + settled.payout,
+          };
+        }),
+      );
     }
     return view;
   }
@@ -262,13 +358,13 @@ export class TrancheVaultClient {
     const expected = TrancheVaultClient.sharesFor(tranche, amount);
     const minShares = (expected * (BPS - BigInt(slippageBps))) / BPS;
     const quote = getAssociatedTokenAddressSync(view.quoteMint, depositor, true, tokenProgram);
-    const shares = getAssociatedTokenAddressSync(tranche.mint, depositor, true, tokenProgram);
+    const shares = getAssociatedTokenAddressSync(tranche.mint, depositor, true, TRANCHE_TOKEN_PROGRAM);
     const create = createAssociatedTokenAccountIdempotentInstruction(
       depositor,
       shares,
       depositor,
       tranche.mint,
-      tokenProgram,
+      TRANCHE_TOKEN_PROGRAM,
     );
     const ix = await this.program.methods
       .deposit({ tranche: trancheArg(t), amount: new BN(amount.toString()), minShares: new BN(minShares.toString()) })
@@ -279,13 +375,14 @@ export class TrancheVaultClient {
         depositorQuote: quote,
         depositorShares: shares,
         tokenProgram,
+        trancheTokenProgram: TRANCHE_TOKEN_PROGRAM,
       })
       .instruction();
     return [create, ix];
   }
 
   /** The accounts `request_redeem` and `cancel_redeem` share: the tranche's mint and escrow, the owner's tranche
-   * token account (associated), the token program. */
+   * token account (associated), the tranche token program. */
   private async queueAccounts(vault: PublicKey, owner: PublicKey, t: TrancheIndex) {
     const v = await this.program.account.vault.fetch(vault);
     const mint = v.tranches[t].mint;
@@ -294,8 +391,8 @@ export class TrancheVaultClient {
       vault,
       trancheMint: mint,
       escrow: v.tranches[t].escrow,
-      ownerShares: getAssociatedTokenAddressSync(mint, owner, true, v.quoteTokenProgram),
-      tokenProgram: v.quoteTokenProgram,
+      ownerShares: getAssociatedTokenAddressSync(mint, owner, true, TRANCHE_TOKEN_PROGRAM),
+      trancheTokenProgram: TRANCHE_TOKEN_PROGRAM,
     };
   }
 
@@ -352,7 +449,7 @@ export class TrancheVaultClient {
         seniorGeneration: g(0),
         mezzanineGeneration: g(1),
         juniorGeneration: g(2),
-        tokenProgram: v.quoteTokenProgram,
+        trancheTokenProgram: TRANCHE_TOKEN_PROGRAM,
       })
       .instruction();
   }

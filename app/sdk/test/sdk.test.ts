@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
+import { readFile } from "node:fs/promises";
 import { EventParser, Wallet } from "@anchor-lang/core";
 import BN from "bn.js";
 import {
@@ -20,12 +21,23 @@ import {
   createAssociatedTokenAccountIdempotentInstruction,
   createInitializeMint2Instruction,
   createMintToInstruction,
+  TOKEN_2022_PROGRAM_ID,
   getAccount,
   getAssociatedTokenAddressSync,
+  getTokenMetadata,
 } from "@solana/spl-token";
 import { address, lamports } from "@solana/kit";
 import { LiteSVM } from "litesvm";
-import { DEAD_SHARES, PROGRAM_ID, TrancheVaultClient, errorCode, explainError, pdas, seed } from "../src/index.js";
+import {
+  DEAD_SHARES,
+  PROGRAM_ID,
+  TRANCHE_TOKEN_PROGRAM,
+  TrancheVaultClient,
+  errorCode,
+  explainError,
+  pdas,
+  seed,
+} from "../src/index.js";
 import { LiteSVMProvider } from "./litesvm-provider.js";
 
 const SO = process.env.TRANCHE_SO ?? path.resolve("../../target/deploy/tranche_vault.so");
@@ -33,6 +45,11 @@ const USDC = 1_000_000n;
 const START = 1_750_000_000n;
 const PYTH_RECEIVER = new PublicKey("rec5EKMGg6MxZYaMdyBfgwp4d5rB9T1VQH5pJv5LtFJ");
 const PYTH_PUSH_ORACLE = new PublicKey("pythWSnswVUd12oZpeFP8e9CVaEqJg25g1Vtc2biRsT");
+const TRANCHE_TOKENS = [
+  { name: "Senior · USDC vault 0", symbol: "tvSR-0", uri: "https://example.com/tranche-vault/0/SR.json" },
+  { name: "Mezzanine · USDC vault 0", symbol: "tvMZ-0", uri: "https://example.com/tranche-vault/0/MZ.json" },
+  { name: "Junior · USDC vault 0", symbol: "tvJR-0", uri: "https://example.com/tranche-vault/0/JR.json" },
+];
 
 async function world() {
   const svm = new LiteSVM();
@@ -89,6 +106,7 @@ async function world() {
         kind: 0,
         pad: 0,
       },
+      trancheMetadata: TRANCHE_TOKENS,
     })
     .accounts({ payer: payer.publicKey, authority: payer.publicKey, quoteMint, tokenProgram: TOKEN_PROGRAM_ID })
     .rpc();
@@ -129,6 +147,20 @@ test("the SDK's PDAs and view match the chain", async () => {
     ],
   );
   assert.equal(view.nextEpochCloseTs, Number(START) + 86_400);
+  assert.equal(view.nowTs, Number(START), "the view reads the chain's clock");
+  assert.deepEqual(view.tranches.map((t) => t.realizedAprBps), [0, 0, 0]);
+
+  // Each tranche token is named on its mint: a wallet reads it with getTokenMetadata (Token-2022), and so does
+  // the view.
+  assert.ok(TRANCHE_TOKEN_PROGRAM.equals(TOKEN_2022_PROGRAM_ID));
+  for (const t of view.tranches) {
+    const wallet = await getTokenMetadata(client.provider.connection as never, t.mint, "confirmed", TOKEN_2022_PROGRAM_ID);
+    assert.ok(wallet, `tranche ${t.name} has token metadata`);
+    assert.deepEqual([wallet.name, wallet.symbol, wallet.uri], Object.values(TRANCHE_TOKENS[t.index]));
+    assert.ok(wallet.mint.equals(t.mint));
+    assert.ok(wallet.updateAuthority?.equals(vault), "the vault may rename it");
+    assert.deepEqual(t.token, TRANCHE_TOKENS[t.index]);
+  }
   assert.deepEqual(view.subordination, { juniorBps: 0, minJuniorBps: 1_000, juniorMezzanineBps: 0, minSubordinationBps: 2_500 });
 });
 
@@ -191,6 +223,13 @@ test("deposit, request, cancel and claim through the SDK, across an epoch close"
   view = await client.view(vault, alice.key.publicKey);
   assert.equal(view.tranches[2].queuedShares, 0n);
   assert.equal(view.nextEpochCloseTs, Number(clock.unixTimestamp) + 86_400);
+  // The view settles her request as the program will: all 10,000 shares filled, 10,000 USDC to claim.
+  assert.deepEqual(
+    [view.holder![2].requestedShares, view.holder![2].queuedShares, view.holder![2].filledShares, view.holder![2].claimable],
+    [10_000n * USDC, 0n, 10_000n * USDC, 10_000n * USDC],
+  );
+  // No income yet: the price is still 1, so nothing realized, a day after creation.
+  assert.equal(view.tranches[2].realizedAprBps, 0);
 
   // The claim pays the fill at the tranche's price (1 per share, no income yet), rounded down.
   const before = await balance(alice.quote);
@@ -199,4 +238,32 @@ test("deposit, request, cancel and claim through the SDK, across an epoch close"
   view = await client.view(vault, alice.key.publicKey);
   assert.equal(view.tranches[2].nav, 120_000n * USDC);
   assert.equal(view.holder![2].requestedShares, 0n, "the claimed request is closed");
+});
+
+test("the README's TypeScript snippet runs as written", async () => {
+  const { provider, payer, vault, quoteMint, send } = await world();
+  const readme = await readFile(path.resolve("../../README.md"), "utf8");
+  const snippet = readme.split("## TypeScript")[1]?.match(/```ts\n([\s\S]*?)```/)?.[1];
+  assert.ok(snippet, "the README's TypeScript section has a ts block");
+  const [imports, ...body] = snippet.split("\n");
+  const names = imports.match(/^import \{ (.*) \} from "@tranche-vault\/sdk";$/)?.[1].split(", ");
+  assert.ok(names, `the snippet imports from @tranche-vault/sdk: ${imports}`);
+  const sdk = (await import("../src/index.js")) as Record<string, unknown>;
+  // The snippet's wallet is the provider's: fund it with 2,000 USDC of quote.
+  const ata = getAssociatedTokenAddressSync(quoteMint, payer.publicKey);
+  await send([
+    createAssociatedTokenAccountIdempotentInstruction(payer.publicKey, ata, payer.publicKey, quoteMint),
+    createMintToInstruction(quoteMint, ata, payer.publicKey, 2_000n * USDC),
+  ]);
+  const logged: unknown[][] = [];
+  const errors: unknown[][] = [];
+  const console = { log: (...a: unknown[]) => logged.push(a), error: (...a: unknown[]) => errors.push(a) };
+  const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor;
+  const run = new AsyncFunction(...names, "provider", "creator", "usdcMint", "wallet", "Transaction", "console", body.join("\n"));
+  await run(...names.map((n) => sdk[n]), provider, payer.publicKey, quoteMint, provider.wallet, Transaction, console);
+  assert.deepEqual(errors, [], "the deposit went through");
+  assert.deepEqual(logged[0]?.[0], ["tvSR-0 1", "tvMZ-0 1", "tvJR-0 1"]);
+  const shares = getAssociatedTokenAddressSync(pdas.trancheMint(vault, 2), payer.publicKey, true, TOKEN_2022_PROGRAM_ID);
+  const account = await getAccount(provider.connection as never, shares, "confirmed", TOKEN_2022_PROGRAM_ID);
+  assert.equal(account.amount, 1_000n * USDC - DEAD_SHARES, "junior tokens in the wallet");
 });

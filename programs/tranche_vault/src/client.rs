@@ -5,10 +5,12 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::{system_program, InstructionData, ToAccountMetas};
 
+use crate::constants::TRANCHE_TOKEN_PROGRAM;
+use crate::cpi::TokenMetadataArgs;
 use crate::state::{CollateralParams, ConfigChange, Tranche};
 use crate::{
     CancelRedeemArgs, CapTarget, ClaimRedeemArgs, DepositArgs, InitializeVaultArgs, LiquidateArgs,
-    RequestRedeemArgs,
+    RequestRedeemArgs, UpdateTrancheMetadataArgs,
 };
 
 /// `initialize_vault` with every account derived from (authority, quote mint, vault id).
@@ -29,7 +31,10 @@ pub struct VaultAddresses {
     pub tranche_mints: [Pubkey; 3],
     pub escrows: [Pubkey; 3],
     pub quote_mint: Pubkey,
+    /// The quote mint's token program.
     pub token_program: Pubkey,
+    /// The tranche mints' and escrows' (`TRANCHE_TOKEN_PROGRAM`, Token-2022).
+    pub tranche_token_program: Pubkey,
 }
 
 impl InitializeVaultBuilder {
@@ -58,6 +63,7 @@ impl InitializeVaultBuilder {
             escrows: Tranche::ALL.map(|t| crate::pda::escrow(&vault, t).0),
             quote_mint: self.quote_mint,
             token_program: self.token_program,
+            tranche_token_program: TRANCHE_TOKEN_PROGRAM,
         }
     }
 
@@ -78,10 +84,14 @@ impl InitializeVaultBuilder {
                 mezzanine_escrow: a.escrows[1],
                 junior_escrow: a.escrows[2],
                 token_program: self.token_program,
+                tranche_token_program: a.tranche_token_program,
                 system_program: system_program::ID,
             }
             .to_account_metas(None),
-            data: crate::instruction::InitializeVault { args: self.args }.data(),
+            data: crate::instruction::InitializeVault {
+                args: self.args.clone(),
+            }
+            .data(),
         }
     }
 }
@@ -114,6 +124,7 @@ impl VaultAddresses {
                 depositor_quote: quote,
                 depositor_shares: shares,
                 token_program: self.token_program,
+                tranche_token_program: self.tranche_token_program,
             },
             crate::instruction::Deposit { args }.data(),
         )
@@ -139,7 +150,7 @@ impl VaultAddresses {
                 escrow: self.escrows[t.index()],
                 owner_shares: shares,
                 request: crate::pda::redemption(&self.vault, &owner, t).0,
-                token_program: self.token_program,
+                tranche_token_program: self.tranche_token_program,
                 system_program: system_program::ID,
             },
             crate::instruction::RequestRedeem { args }.data(),
@@ -156,7 +167,7 @@ impl VaultAddresses {
                 escrow: self.escrows[tranche.index()],
                 owner_shares: shares,
                 request: crate::pda::redemption(&self.vault, &owner, tranche).0,
-                token_program: self.token_program,
+                tranche_token_program: self.tranche_token_program,
             },
             crate::instruction::CancelRedeem {
                 args: CancelRedeemArgs {
@@ -211,10 +222,37 @@ impl VaultAddresses {
                 senior_generation: g(Tranche::Senior),
                 mezzanine_generation: g(Tranche::Mezzanine),
                 junior_generation: g(Tranche::Junior),
-                token_program: self.token_program,
+                tranche_token_program: self.tranche_token_program,
                 system_program: system_program::ID,
             },
             crate::instruction::CloseEpoch {}.data(),
+        )
+    }
+
+    /// `update_tranche_metadata` of tranche `t`, signed by the vault's `authority`; `payer` funds a longer one.
+    pub fn update_tranche_metadata(
+        &self,
+        authority: Pubkey,
+        payer: Pubkey,
+        t: Tranche,
+        metadata: TokenMetadataArgs,
+    ) -> Instruction {
+        self.ix(
+            crate::accounts::UpdateTrancheMetadata {
+                authority,
+                payer,
+                vault: self.vault,
+                tranche_mint: self.tranche_mints[t.index()],
+                tranche_token_program: self.tranche_token_program,
+                system_program: system_program::ID,
+            },
+            crate::instruction::UpdateTrancheMetadata {
+                args: UpdateTrancheMetadataArgs {
+                    tranche: t.into(),
+                    metadata,
+                },
+            }
+            .data(),
         )
     }
 
@@ -236,6 +274,7 @@ impl VaultAddresses {
             escrows: [0, 1, 2].map(|t| state.tranches[t].escrow),
             quote_mint: state.quote_mint,
             token_program: state.quote_token_program,
+            tranche_token_program: TRANCHE_TOKEN_PROGRAM,
         }
     }
 }

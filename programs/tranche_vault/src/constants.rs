@@ -1,7 +1,7 @@
 //! PDA seeds and bounds. Precision constants state their exponent. Those a client needs (seeds, pause bits,
 //! `DEAD_SHARES`, …) are `#[constant]`, so the IDL lists them.
 
-use anchor_lang::prelude::constant;
+use anchor_lang::prelude::{constant, Pubkey};
 
 /// Vault PDA: `[SEED_VAULT, creator, quote_mint, vault_id.to_le_bytes()]`.
 #[constant]
@@ -12,6 +12,19 @@ pub const SEED_LIQUIDITY: &[u8] = b"liquidity";
 /// Tranche mint PDA: `[SEED_TRANCHE_MINT, vault, [tranche index]]`. Its mint authority is the vault.
 #[constant]
 pub const SEED_TRANCHE_MINT: &[u8] = b"tranche_mint";
+
+/// The token program of every tranche mint and escrow: Token-2022, whose metadata-pointer and token-metadata
+/// extensions carry each tranche token's name, symbol and URI on the mint itself (what wallets show). The quote
+/// asset keeps its own program (`Vault::quote_token_program`).
+#[constant]
+pub const TRANCHE_TOKEN_PROGRAM: Pubkey = anchor_spl::token_2022::ID;
+/// Bounds of a tranche token's metadata, in bytes (those of Metaplex, which wallets display in full).
+#[constant]
+pub const MAX_TOKEN_NAME_LEN: u32 = 32;
+#[constant]
+pub const MAX_TOKEN_SYMBOL_LEN: u32 = 10;
+#[constant]
+pub const MAX_TOKEN_URI_LEN: u32 = 200;
 
 /// Escrow of queued redemptions, a tranche token account PDA: `[SEED_ESCROW, vault, [tranche index]]`, owned by
 /// the vault.

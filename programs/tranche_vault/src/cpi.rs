@@ -11,7 +11,14 @@ use anchor_spl::token_2022::spl_token_2022::extension::{
 use anchor_spl::token_2022::spl_token_2022::state::{
     Account as TokenAccountState, Mint as MintState,
 };
+use anchor_spl::token_2022_extensions::spl_token_metadata_interface::state::{
+    Field, TokenMetadata,
+};
 use anchor_spl::token_interface::{burn, initialize_account3, initialize_mint2, mint_to};
+use anchor_spl::token_interface::{
+    metadata_pointer_initialize, token_metadata_initialize, token_metadata_update_field,
+    MetadataPointerInitialize, TokenMetadataInitialize, TokenMetadataUpdateField,
+};
 use anchor_spl::token_interface::{transfer_checked, Burn, MintTo, TransferChecked};
 use anchor_spl::token_interface::{InitializeAccount3, InitializeMint2};
 
@@ -29,7 +36,29 @@ pub fn create_pda_account<'info>(
     owner: &Pubkey,
     target_seeds: &[&[u8]],
 ) -> Result<()> {
-    let rent = Rent::get()?.minimum_balance(space);
+    create_pda_account_funded(
+        payer,
+        target,
+        system_program,
+        space,
+        space,
+        owner,
+        target_seeds,
+    )
+}
+
+/// [`create_pda_account`], funded for `rent_space` ≥ `space` bytes: for an account that its owner program grows
+/// in place later (a Token-2022 mint whose token metadata is written after the mint is initialized).
+fn create_pda_account_funded<'info>(
+    payer: &AccountInfo<'info>,
+    target: &AccountInfo<'info>,
+    system_program: &AccountInfo<'info>,
+    space: usize,
+    rent_space: usize,
+    owner: &Pubkey,
+    target_seeds: &[&[u8]],
+) -> Result<()> {
+    let rent = Rent::get()?.minimum_balance(rent_space);
     let signer = &[target_seeds];
     let sys = system_program.key();
     if target.lamports() == 0 {
@@ -156,31 +185,186 @@ fn token_account_len(mint: &AccountInfo, token_program: &Pubkey) -> Result<usize
     Ok(ExtensionType::try_calculate_account_len::<TokenAccountState>(&required)?)
 }
 
-/// Creates the PDA `mint` (seeds `mint_seeds`) as a mint of `token_program` with `decimals`, mint authority
-/// `authority` and no freeze authority.
-pub fn create_pda_mint<'info>(
+/// What a wallet shows of a tranche token: the Token-2022 token-metadata fields of its mint.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct TokenMetadataArgs {
+    /// At most `MAX_TOKEN_NAME_LEN` bytes of UTF-8, no control characters; for example "Senior · USDC vault 1".
+    pub name: String,
+    /// At most `MAX_TOKEN_SYMBOL_LEN` printable ASCII characters, no spaces; for example "tvSR-1".
+    pub symbol: String,
+    /// At most `MAX_TOKEN_URI_LEN` printable ASCII characters, no spaces (may be empty): the token's JSON
+    /// (name, symbol, image), as wallets read it.
+    pub uri: String,
+}
+
+impl TokenMetadataArgs {
+    /// `TokenNameInvalid`, `TokenSymbolInvalid` or `TokenUriInvalid` for the first field out of its bounds.
+    pub fn validate(&self) -> Result<()> {
+        use crate::constants::{MAX_TOKEN_NAME_LEN, MAX_TOKEN_SYMBOL_LEN, MAX_TOKEN_URI_LEN};
+        use crate::errors::VaultError;
+        let ascii_word = |s: &str| s.bytes().all(|b| b.is_ascii_graphic());
+        require!(
+            !self.name.is_empty()
+                && self.name.len() <= MAX_TOKEN_NAME_LEN as usize
+                && !self.name.chars().any(char::is_control),
+            VaultError::TokenNameInvalid
+        );
+        require!(
+            !self.symbol.is_empty()
+                && self.symbol.len() <= MAX_TOKEN_SYMBOL_LEN as usize
+                && ascii_word(&self.symbol),
+            VaultError::TokenSymbolInvalid
+        );
+        require!(
+            self.uri.len() <= MAX_TOKEN_URI_LEN as usize && ascii_word(&self.uri),
+            VaultError::TokenUriInvalid
+        );
+        Ok(())
+    }
+
+    /// The token-metadata extension these fields make, with the vault as update authority.
+    fn extension(&self, mint: &Pubkey, vault: &Pubkey) -> TokenMetadata {
+        TokenMetadata {
+            update_authority: Some(*vault).try_into().unwrap_or_default(),
+            mint: *mint,
+            name: self.name.clone(),
+            symbol: self.symbol.clone(),
+            uri: self.uri.clone(),
+            additional_metadata: Vec::new(),
+        }
+    }
+}
+
+/// Creates the PDA `mint` (seeds `mint_seeds`) as a Token-2022 tranche mint with `decimals`, mint authority the
+/// vault (`vault_seeds` signs), no freeze authority, and its name, symbol and URI on the mint itself: a metadata
+/// pointer to the mint (with no authority, so it never moves), then the token-metadata extension, update
+/// authority the vault. The account is funded up front for the size the metadata grows it to.
+#[allow(clippy::too_many_arguments)]
+pub fn create_pda_tranche_mint<'info>(
     payer: &AccountInfo<'info>,
     mint: &AccountInfo<'info>,
     mint_seeds: &[&[u8]],
     decimals: u8,
-    authority: &Pubkey,
+    vault: &AccountInfo<'info>,
+    vault_seeds: &[&[u8]],
+    metadata: &TokenMetadataArgs,
     token_program: &AccountInfo<'info>,
     system_program: &AccountInfo<'info>,
 ) -> Result<()> {
-    create_pda_account(
+    let space =
+        ExtensionType::try_calculate_account_len::<MintState>(&[ExtensionType::MetadataPointer])?;
+    let grown = space
+        .checked_add(metadata.extension(mint.key, vault.key).tlv_size_of()?)
+        .ok_or(crate::errors::VaultError::MathOverflow)?;
+    create_pda_account_funded(
         payer,
         mint,
         system_program,
-        MintState::LEN,
+        space,
+        grown,
         token_program.key,
         mint_seeds,
     )?;
-    initialize_mint2(
-        CpiContext::new(token_program.key(), InitializeMint2 { mint: mint.clone() }),
-        decimals,
-        authority,
+    let program = token_program.key();
+    metadata_pointer_initialize(
+        CpiContext::new(
+            program,
+            MetadataPointerInitialize {
+                token_program_id: token_program.clone(),
+                mint: mint.clone(),
+            },
+        ),
         None,
+        Some(mint.key()),
+    )?;
+    initialize_mint2(
+        CpiContext::new(program, InitializeMint2 { mint: mint.clone() }),
+        decimals,
+        vault.key,
+        None,
+    )?;
+    token_metadata_initialize(
+        CpiContext::new_with_signer(
+            program,
+            TokenMetadataInitialize {
+                program_id: token_program.clone(),
+                metadata: mint.clone(),
+                update_authority: vault.clone(),
+                mint_authority: vault.clone(),
+                mint: mint.clone(),
+            },
+            &[vault_seeds],
+        ),
+        metadata.name.clone(),
+        metadata.symbol.clone(),
+        metadata.uri.clone(),
     )
+}
+
+/// Rewrites a tranche mint's name, symbol and URI (each field only when it changes), signed by the vault (the
+/// update authority). `payer` first tops the mint up to rent exemption at the size the new fields make; a
+/// shorter metadata leaves the surplus on the mint.
+pub fn update_tranche_metadata<'info>(
+    payer: &AccountInfo<'info>,
+    mint: &AccountInfo<'info>,
+    vault: &AccountInfo<'info>,
+    signer: &VaultSigner,
+    metadata: &TokenMetadataArgs,
+    token_program: &AccountInfo<'info>,
+    system_program: &AccountInfo<'info>,
+) -> Result<()> {
+    let (old, len) = {
+        let data = mint.try_borrow_data()?;
+        let state = StateWithExtensions::<MintState>::unpack(&data)?;
+        (
+            state.get_variable_len_extension::<TokenMetadata>()?,
+            data.len(),
+        )
+    };
+    let new = metadata.extension(mint.key, vault.key);
+    let grown = len
+        .checked_sub(old.tlv_size_of()?)
+        .and_then(|base| base.checked_add(new.tlv_size_of().ok()?))
+        .ok_or(crate::errors::VaultError::MathOverflow)?;
+    let shortfall = Rent::get()?
+        .minimum_balance(grown)
+        .saturating_sub(mint.lamports());
+    if shortfall > 0 {
+        transfer(
+            CpiContext::new(
+                system_program.key(),
+                Transfer {
+                    from: payer.clone(),
+                    to: mint.clone(),
+                },
+            ),
+            shortfall,
+        )?;
+    }
+    let fields = [
+        (Field::Name, &old.name, &new.name),
+        (Field::Symbol, &old.symbol, &new.symbol),
+        (Field::Uri, &old.uri, &new.uri),
+    ];
+    for (field, before, after) in fields {
+        if before == after {
+            continue;
+        }
+        token_metadata_update_field(
+            CpiContext::new_with_signer(
+                token_program.key(),
+                TokenMetadataUpdateField {
+                    program_id: token_program.clone(),
+                    metadata: mint.clone(),
+                    update_authority: vault.clone(),
+                },
+                &[&signer.seeds()],
+            ),
+            field,
+            after.clone(),
+        )?;
+    }
+    Ok(())
 }
 
 /// Creates the PDA `account` (seeds `account_seeds`) as a token account of `mint` owned by `authority`.

@@ -216,4 +216,12 @@ pub enum VaultError {
     InvalidTranche,
     #[msg("The proposal id is not the vault's next proposal id (another proposal was made first)")]
     WrongProposalId,
+    #[msg("The tranche token program must be Token-2022 (TRANCHE_TOKEN_PROGRAM)")]
+    WrongTrancheTokenProgram,
+    #[msg("A tranche token name must be 1 to MAX_TOKEN_NAME_LEN (32) bytes with no control characters")]
+    TokenNameInvalid,
+    #[msg("A tranche token symbol must be 1 to MAX_TOKEN_SYMBOL_LEN (10) printable ASCII characters, no spaces")]
+    TokenSymbolInvalid,
+    #[msg("A tranche token URI must be at most MAX_TOKEN_URI_LEN (200) printable ASCII characters, no spaces")]
+    TokenUriInvalid,
 }

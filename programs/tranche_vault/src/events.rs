@@ -2,6 +2,7 @@
 
 use anchor_lang::prelude::*;
 
+use crate::cpi::TokenMetadataArgs;
 use crate::oracle::OracleSetting;
 use crate::state::VaultParams;
 
@@ -26,6 +27,8 @@ pub struct VaultInitializedEvent {
     pub escrows: [Pubkey; 3],
     pub params: VaultParams,
     pub quote_oracle: OracleSetting,
+    /// Name, symbol and URI of the senior, mezzanine and junior tokens (the mints' token metadata).
+    pub tranche_metadata: [TokenMetadataArgs; 3],
     /// Unix seconds.
     pub ts: i64,
 }
@@ -359,6 +362,19 @@ pub struct AuthorityAcceptedEvent {
     pub new_authority: Pubkey,
     /// Every pending proposal with a smaller id is now void.
     pub first_valid_proposal_id: u64,
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+/// `update_tranche_metadata`: a tranche mint's name, symbol and URI, as they now are.
+#[event]
+pub struct TrancheMetadataUpdatedEvent {
+    pub vault: Pubkey,
+    /// 0 senior, 1 mezzanine, 2 junior.
+    pub tranche: u8,
+    pub mint: Pubkey,
+    pub authority: Pubkey,
+    pub metadata: TokenMetadataArgs,
     /// Unix seconds.
     pub ts: i64,
 }

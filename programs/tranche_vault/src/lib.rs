@@ -103,6 +103,14 @@ pub mod tranche_vault {
         LowerCap::handler(ctx, target, cap)
     }
 
+    /// Rename a tranche token: its name, symbol and URI on the mint (authority; not timelocked).
+    pub fn update_tranche_metadata(
+        ctx: Context<UpdateTrancheMetadata>,
+        args: UpdateTrancheMetadataArgs,
+    ) -> Result<()> {
+        UpdateTrancheMetadata::handler(ctx, args)
+    }
+
     /// First step of an authority transfer (authority).
     pub fn propose_authority(ctx: Context<ProposeAuthority>, new_authority: Pubkey) -> Result<()> {
         ProposeAuthority::handler(ctx, new_authority)

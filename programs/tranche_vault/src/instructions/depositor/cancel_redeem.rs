@@ -44,8 +44,9 @@ pub struct CancelRedeem<'info> {
         has_one = vault @ VaultError::WrongRedemptionRequest,
     )]
     pub request: Box<Account<'info, RedemptionRequest>>,
-    #[account(address = vault.load()?.quote_token_program @ VaultError::WrongTokenProgram)]
-    pub token_program: Interface<'info, TokenInterface>,
+    /// Token-2022: the tranche mints' program.
+    #[account(address = TRANCHE_TOKEN_PROGRAM @ VaultError::WrongTrancheTokenProgram)]
+    pub tranche_token_program: Interface<'info, TokenInterface>,
 }
 
 impl CancelRedeem<'_> {
@@ -80,7 +81,7 @@ impl CancelRedeem<'_> {
 
         let a = &ctx.accounts;
         cpi::token_transfer(
-            &a.token_program.to_account_info(),
+            &a.tranche_token_program.to_account_info(),
             &a.escrow.to_account_info(),
             &a.tranche_mint.to_account_info(),
             &a.owner_shares.to_account_info(),

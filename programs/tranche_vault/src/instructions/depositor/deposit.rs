@@ -51,8 +51,12 @@ pub struct Deposit<'info> {
         constraint = depositor_shares.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
     )]
     pub depositor_shares: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The quote mint's token program.
     #[account(address = vault.load()?.quote_token_program @ VaultError::WrongTokenProgram)]
     pub token_program: Interface<'info, TokenInterface>,
+    /// Token-2022: the tranche mints' program.
+    #[account(address = TRANCHE_TOKEN_PROGRAM @ VaultError::WrongTrancheTokenProgram)]
+    pub tranche_token_program: Interface<'info, TokenInterface>,
 }
 
 /// What a valid deposit mints.
@@ -131,7 +135,7 @@ impl Deposit<'_> {
             a.quote_mint.decimals,
         )?;
         cpi::vault_mint_to(
-            &token_program,
+            &a.tranche_token_program.to_account_info(),
             &a.tranche_mint.to_account_info(),
             &a.depositor_shares.to_account_info(),
             &a.vault.to_account_info(),

@@ -46,8 +46,9 @@ pub struct RequestRedeem<'info> {
         bump,
     )]
     pub request: UncheckedAccount<'info>,
-    #[account(address = vault.load()?.quote_token_program @ VaultError::WrongTokenProgram)]
-    pub token_program: Interface<'info, TokenInterface>,
+    /// Token-2022: the tranche mints' program.
+    #[account(address = TRANCHE_TOKEN_PROGRAM @ VaultError::WrongTrancheTokenProgram)]
+    pub tranche_token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
 
@@ -101,7 +102,7 @@ impl RequestRedeem<'_> {
 
         let a = &ctx.accounts;
         cpi::token_transfer(
-            &a.token_program.to_account_info(),
+            &a.tranche_token_program.to_account_info(),
             &a.owner_shares.to_account_info(),
             &a.tranche_mint.to_account_info(),
             &a.escrow.to_account_info(),

@@ -4,7 +4,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenInterface};
 
 use crate::constants::*;
-use crate::cpi;
+use crate::cpi::{self, TokenMetadataArgs};
 use crate::errors::VaultError;
 use crate::events::VaultInitializedEvent;
 use crate::math::queue::Accumulator;
@@ -12,7 +12,7 @@ use crate::math::Sf;
 use crate::oracle::OracleSetting;
 use crate::state::{Tranche, Vault, VaultParams};
 
-#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct InitializeVaultArgs {
     /// Creator-chosen id, so one creator can run several vaults on the same quote mint.
     pub vault_id: u64,
@@ -21,6 +21,9 @@ pub struct InitializeVaultArgs {
     pub params: VaultParams,
     /// The quote asset's oracle (debt is valued at its high side).
     pub quote_oracle: OracleSetting,
+    /// Name, symbol and URI of the senior, mezzanine and junior tokens, in that order (`TokenMetadataArgs`
+    /// bounds; the authority may change them later with `update_tranche_metadata`).
+    pub tranche_metadata: [TokenMetadataArgs; 3],
 }
 
 #[derive(Accounts)]
@@ -43,13 +46,13 @@ pub struct InitializeVault<'info> {
     /// CHECK: created by the handler, after validation, as the vault's quote-asset token account.
     #[account(mut, seeds = [SEED_LIQUIDITY, vault.key().as_ref()], bump)]
     pub liquidity: UncheckedAccount<'info>,
-    /// CHECK: created by the handler, after validation, as the senior tranche mint.
+    /// CHECK: created by the handler, after validation, as the senior tranche mint (Token-2022, with metadata).
     #[account(mut, seeds = [SEED_TRANCHE_MINT, vault.key().as_ref(), &Tranche::Senior.seed()], bump)]
     pub senior_mint: UncheckedAccount<'info>,
-    /// CHECK: created by the handler, after validation, as the mezzanine tranche mint.
+    /// CHECK: created by the handler, after validation, as the mezzanine tranche mint (Token-2022, with metadata).
     #[account(mut, seeds = [SEED_TRANCHE_MINT, vault.key().as_ref(), &Tranche::Mezzanine.seed()], bump)]
     pub mezzanine_mint: UncheckedAccount<'info>,
-    /// CHECK: created by the handler, after validation, as the junior tranche mint.
+    /// CHECK: created by the handler, after validation, as the junior tranche mint (Token-2022, with metadata).
     #[account(mut, seeds = [SEED_TRANCHE_MINT, vault.key().as_ref(), &Tranche::Junior.seed()], bump)]
     pub junior_mint: UncheckedAccount<'info>,
     /// CHECK: created by the handler, after validation, as the senior redemption escrow.
@@ -61,12 +64,17 @@ pub struct InitializeVault<'info> {
     /// CHECK: created by the handler, after validation, as the junior redemption escrow.
     #[account(mut, seeds = [SEED_ESCROW, vault.key().as_ref(), &Tranche::Junior.seed()], bump)]
     pub junior_escrow: UncheckedAccount<'info>,
+    /// The quote mint's token program (SPL Token or Token-2022); it owns the liquidity account.
     pub token_program: Interface<'info, TokenInterface>,
+    /// Token-2022: the tranche mints' and escrows' program.
+    #[account(address = TRANCHE_TOKEN_PROGRAM @ VaultError::WrongTrancheTokenProgram)]
+    pub tranche_token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
 
 impl InitializeVault<'_> {
-    /// Business rules: parameter bounds, quote-mint decimals and extensions, guardian distinct from authority.
+    /// Business rules: parameter bounds, quote-mint decimals and extensions, guardian distinct from authority,
+    /// the tranche tokens' metadata within its bounds.
     fn validate(&self, args: &InitializeVaultArgs) -> Result<()> {
         // A pre-funded address is still system-owned and empty, and is created over; anything else exists.
         require!(
@@ -84,12 +92,15 @@ impl InitializeVault<'_> {
         }
         cpi::check_mint_extensions(&self.quote_mint.to_account_info())
             .map_err(|_| error!(VaultError::UnsupportedMintExtension))?;
+        for m in &args.tranche_metadata {
+            m.validate()?;
+        }
         Ok(())
     }
 
     /// 1. validate the arguments and the quote mint (before any account is created);
-    /// 2. create the vault PDA, its liquidity token account, the three tranche mints and their three
-    ///    redemption escrows (all owned by the vault);
+    /// 2. create the vault PDA, its liquidity token account, the three tranche mints (Token-2022, with their
+    ///    name, symbol and URI) and their three redemption escrows (all owned by the vault);
     /// 3. write the vault state;
     /// 4. check `Vault::invariant`;
     /// 5. emit `VaultInitializedEvent`.
@@ -99,24 +110,26 @@ impl InitializeVault<'_> {
         let vault_key = a.vault.key();
         let payer = a.payer.to_account_info();
         let token_program = a.token_program.to_account_info();
+        let tranche_token_program = a.tranche_token_program.to_account_info();
         let system_program = a.system_program.to_account_info();
         let decimals = a.quote_mint.decimals;
         let creator = a.authority.key();
         let quote_mint = a.quote_mint.key();
         let id_bytes = args.vault_id.to_le_bytes();
+        let vault_seeds: [&[u8]; 5] = [
+            SEED_VAULT,
+            creator.as_ref(),
+            quote_mint.as_ref(),
+            &id_bytes,
+            &[ctx.bumps.vault],
+        ];
         cpi::create_pda_account(
             &payer,
             &a.vault.to_account_info(),
             &system_program,
             Vault::SPACE,
             &crate::ID,
-            &[
-                SEED_VAULT,
-                creator.as_ref(),
-                quote_mint.as_ref(),
-                &id_bytes,
-                &[ctx.bumps.vault],
-            ],
+            &vault_seeds,
         )?;
 
         cpi::create_pda_token_account(
@@ -147,13 +160,15 @@ impl InitializeVault<'_> {
         ];
         for (tranche, (mint, mint_bump), (escrow, escrow_bump)) in tranches {
             let seed = tranche.seed();
-            cpi::create_pda_mint(
+            cpi::create_pda_tranche_mint(
                 &payer,
                 &mint.to_account_info(),
                 &[SEED_TRANCHE_MINT, vault_key.as_ref(), &seed, &[mint_bump]],
                 decimals,
-                &vault_key,
-                &token_program,
+                &a.vault.to_account_info(),
+                &vault_seeds,
+                &args.tranche_metadata[tranche.index()],
+                &tranche_token_program,
                 &system_program,
             )?;
             cpi::create_pda_token_account(
@@ -162,7 +177,7 @@ impl InitializeVault<'_> {
                 &[SEED_ESCROW, vault_key.as_ref(), &seed, &[escrow_bump]],
                 &mint.to_account_info(),
                 &a.vault.to_account_info(),
-                &token_program,
+                &tranche_token_program,
                 &system_program,
             )?;
         }
@@ -212,6 +227,7 @@ impl InitializeVault<'_> {
             escrows: [0, 1, 2].map(|t| vault.tranches[t].escrow),
             params: vault.params(),
             quote_oracle: vault.quote_oracle,
+            tranche_metadata: args.tranche_metadata,
             ts: now,
         });
         Ok(())

@@ -6,6 +6,7 @@ pub mod lower_cap;
 pub mod propose_config;
 pub mod set_pause;
 pub mod transfer_authority;
+pub mod update_tranche_metadata;
 
 pub use add_collateral_asset::*;
 pub use cancel_config::*;
@@ -15,3 +16,4 @@ pub use lower_cap::*;
 pub use propose_config::*;
 pub use set_pause::*;
 pub use transfer_authority::*;
+pub use update_tranche_metadata::*;

@@ -43,8 +43,9 @@ pub struct CloseEpoch<'info> {
     /// CHECK: as `senior_generation`, for junior.
     #[account(mut)]
     pub junior_generation: UncheckedAccount<'info>,
-    #[account(address = vault.load()?.quote_token_program @ VaultError::WrongTokenProgram)]
-    pub token_program: Interface<'info, TokenInterface>,
+    /// Token-2022: the tranche mints' program.
+    #[account(address = TRANCHE_TOKEN_PROGRAM @ VaultError::WrongTrancheTokenProgram)]
+    pub tranche_token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
 
@@ -117,7 +118,7 @@ impl CloseEpoch<'_> {
             (plans, vault.signer(), vault.epoch_index, free_before)
         };
 
-        let token_program = a.token_program.to_account_info();
+        let token_program = a.tranche_token_program.to_account_info();
         let vault_info = a.vault.to_account_info();
         let per_tranche = [
             (&a.senior_mint, &a.senior_escrow, &a.senior_generation),
