@@ -404,31 +404,47 @@ export class TrancheVaultClient {
       .instruction();
   }
 
-  /** Takes back the unfilled part of the owner's request in tranche `t`. */
-  async cancelInstruction(vault: PublicKey, owner: PublicKey, t: TrancheIndex) {
-    return this.program.methods
-      .cancelRedeem({ tranche: t })
-      .accountsPartial(await this.queueAccounts(vault, owner, t))
-      .instruction();
+  /** Takes back the unfilled part of the owner's request in tranche `t`, into the owner's tranche token account
+   * (created first if the owner closed it). */
+  async cancelInstructions(vault: PublicKey, owner: PublicKey, t: TrancheIndex): Promise<TransactionInstruction[]> {
+    const accounts = await this.queueAccounts(vault, owner, t);
+    const create = createAssociatedTokenAccountIdempotentInstruction(
+      owner,
+      accounts.ownerShares,
+      owner,
+      accounts.trancheMint,
+      TRANCHE_TOKEN_PROGRAM,
+    );
+    const ix = await this.program.methods.cancelRedeem({ tranche: t }).accountsPartial(accounts).instruction();
+    return [create, ix];
   }
 
-  /** Claims what epoch closes filled of the owner's request in tranche `t` into the owner's quote account,
-   * passing the generation record when the request's generation has ended. */
-  async claimInstruction(vault: PublicKey, owner: PublicKey, t: TrancheIndex) {
+  /** Claims what epoch closes filled of the owner's request in tranche `t` into the owner's quote account
+   * (created first if missing), passing the generation record when the request's generation has ended. */
+  async claimInstructions(vault: PublicKey, owner: PublicKey, t: TrancheIndex): Promise<TransactionInstruction[]> {
     const v = await this.program.account.vault.fetch(vault);
     const request = await this.program.account.redemptionRequest.fetch(pdas.redemption(vault, owner, t));
     const current = BigInt(v.tranches[t].queueGeneration.toString());
     const generation = BigInt(request.generation.toString());
-    return this.program.methods
+    const ownerQuote = getAssociatedTokenAddressSync(v.quoteMint, owner, true, v.quoteTokenProgram);
+    const create = createAssociatedTokenAccountIdempotentInstruction(
+      owner,
+      ownerQuote,
+      owner,
+      v.quoteMint,
+      v.quoteTokenProgram,
+    );
+    const ix = await this.program.methods
       .claimRedeem({ tranche: t })
       .accountsPartial({
         owner,
         vault,
-        ownerQuote: getAssociatedTokenAddressSync(v.quoteMint, owner, true, v.quoteTokenProgram),
+        ownerQuote,
         generationRecord: generation < current ? pdas.generation(vault, t, generation) : null,
         tokenProgram: v.quoteTokenProgram,
       })
       .instruction();
+    return [create, ix];
   }
 
   /** Closes the current epoch (permissionless, once it has ended), with each tranche's generation record. */

@@ -208,7 +208,7 @@ test("deposit, request, cancel and claim through the SDK, across an epoch close"
   assert.equal(view.tranches[2].queuedShares, 15_000n * USDC);
   assert.equal(view.holder![2].requestedShares, 10_000n * USDC);
   assert.equal(view.holder![2].balance, aliceShares - 10_000n * USDC);
-  await send([await client.cancelInstruction(vault, bob.key.publicKey, 2)], [bob.key]);
+  await send(await client.cancelInstructions(vault, bob.key.publicKey, 2), [bob.key]);
   assert.equal((await client.view(vault, bob.key.publicKey)).holder![2].balance, predicted);
 
   // The epoch cannot close early; with the clock past its end, anyone closes it and Alice's request fills.
@@ -233,7 +233,7 @@ test("deposit, request, cancel and claim through the SDK, across an epoch close"
 
   // The claim pays the fill at the tranche's price (1 per share, no income yet), rounded down.
   const before = await balance(alice.quote);
-  await send([await client.claimInstruction(vault, alice.key.publicKey, 2)], [alice.key]);
+  await send(await client.claimInstructions(vault, alice.key.publicKey, 2), [alice.key]);
   assert.equal((await balance(alice.quote)) - before, 10_000n * USDC);
   view = await client.view(vault, alice.key.publicKey);
   assert.equal(view.tranches[2].nav, 120_000n * USDC);
