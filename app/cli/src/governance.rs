@@ -3,45 +3,19 @@
 //! (`tranche_vault::client`), then either signs with a keypair and sends it over RPC, or, with `--unsigned`,
 //! prints the transaction message (base58 and base64) for a multisig such as Squads to import.
 
-use std::path::PathBuf;
-
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::{AccountDeserialize, AnchorDeserialize, Discriminator};
 use anyhow::{bail, Context, Result};
-use base64::Engine;
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Subcommand, ValueEnum};
 use solana_rpc_client::rpc_client::RpcClient;
-use solana_signer::Signer;
-use solana_transaction::Transaction;
 use tranche_vault::client::VaultAddresses;
 use tranche_vault::constants::{PAUSE_BORROWS, PAUSE_DEPOSITS, PAUSE_REDEMPTION_REQUESTS};
 use tranche_vault::oracle::{OracleKind, OracleSetting};
 use tranche_vault::state::{CollateralParams, ConfigChange, Proposal, RateCurve, Tranche, Vault};
 use tranche_vault::CapTarget;
 
-/// How a transaction leaves the CLI.
-#[derive(Args, Clone, Debug)]
-pub struct TxOpts {
-    /// JSON-RPC endpoint.
-    #[arg(long, default_value = "http://127.0.0.1:8899", global = true)]
-    pub url: String,
-    /// Sign with this keypair file (fee payer and the signer the instruction needs) and send over RPC.
-    #[arg(long, global = true)]
-    pub keypair: Option<PathBuf>,
-    /// Print the unsigned transaction message (base58 and base64) for a multisig to import; sign nothing.
-    #[arg(long, global = true, conflicts_with = "keypair")]
-    pub unsigned: bool,
-    /// With --unsigned: the signer the instruction needs (e.g. the Squads vault PDA that is the authority).
-    #[arg(long, global = true)]
-    pub signer: Option<Pubkey>,
-    /// With --unsigned: the fee payer (a multisig member); the signer by default.
-    #[arg(long, global = true)]
-    pub fee_payer: Option<Pubkey>,
-    /// With --unsigned: the recent blockhash to put in the message (fetched from --url otherwise).
-    #[arg(long, global = true)]
-    pub blockhash: Option<String>,
-}
+pub use crate::send::{export_message, TxOpts};
 
 #[derive(Subcommand, Debug)]
 pub enum GovCommand {
@@ -384,23 +358,6 @@ pub fn instruction_for(
     }))
 }
 
-/// An unsigned transaction's message, as a multisig imports it: (base58, base64) of its bincode encoding.
-pub fn export_message(
-    ix: Instruction,
-    fee_payer: Pubkey,
-    blockhash: &str,
-) -> Result<(String, String)> {
-    let mut tx = Transaction::new_with_payer(&[ix], Some(&fee_payer));
-    tx.message.recent_blockhash = blockhash
-        .parse()
-        .map_err(|e| anyhow::anyhow!("blockhash {blockhash}: {e:?}"))?;
-    let bytes = bincode::serialize(&tx.message)?;
-    Ok((
-        bs58::encode(&bytes).into_string(),
-        base64::engine::general_purpose::STANDARD.encode(&bytes),
-    ))
-}
-
 /// Human-readable config of a vault.
 pub fn describe(vault: &Pubkey, v: &Vault, proposals: &[(Pubkey, Proposal)]) -> String {
     let p = v.params();
@@ -444,10 +401,7 @@ fn fetch<T: AccountDeserialize>(rpc: &RpcClient, key: &Pubkey) -> Result<T> {
 
 /// Runs a governance command against `vault`.
 pub fn run(cmd: &GovCommand, vault: Pubkey, tx: &TxOpts) -> Result<()> {
-    let rpc = RpcClient::new_with_commitment(
-        tx.url.clone(),
-        solana_commitment_config::CommitmentConfig::confirmed(),
-    );
+    let rpc = tx.rpc();
     let state: Vault = fetch(&rpc, &vault)?;
     if let GovCommand::Show = cmd {
         let first = state.next_proposal_id.saturating_sub(50);
@@ -479,46 +433,19 @@ pub fn run(cmd: &GovCommand, vault: Pubkey, tx: &TxOpts) -> Result<()> {
         )?),
         _ => None,
     };
-    if tx.unsigned {
-        let signer = tx.signer.context(
-            "--unsigned needs --signer (the role that signs, e.g. the multisig vault PDA)",
-        )?;
-        let payer = tx.fee_payer.unwrap_or(signer);
+    tx.submit(&rpc, |signer, payer| {
         let ix = instruction_for(cmd, vault, &state, signer, payer, proposal.as_ref())?
             .context("nothing to send")?;
-        let blockhash = match &tx.blockhash {
-            Some(b) => b.clone(),
-            None => rpc.get_latest_blockhash()?.to_string(),
-        };
-        if let Ok(change) = decode_propose(&ix.data) {
-            println!(
-                "propose_config {change:?} as proposal {}",
-                state.next_proposal_id
-            );
+        if tx.unsigned {
+            if let Ok(change) = decode_propose(&ix.data) {
+                println!(
+                    "propose_config {change:?} as proposal {}",
+                    state.next_proposal_id
+                );
+            }
         }
-        let (b58, b64) = export_message(ix, payer, &blockhash)?;
-        println!("message (base58): {b58}\nmessage (base64): {b64}");
-        return Ok(());
-    }
-    let Some(path) = &tx.keypair else {
-        bail!("pass --keypair <file> to sign and send, or --unsigned to export the message for a multisig");
-    };
-    let kp = crate::read_keypair(path)?;
-    let ix = instruction_for(
-        cmd,
-        vault,
-        &state,
-        kp.pubkey(),
-        kp.pubkey(),
-        proposal.as_ref(),
-    )?
-    .context("nothing to send")?;
-    let blockhash = rpc.get_latest_blockhash()?;
-    let t = Transaction::new_signed_with_payer(&[ix], Some(&kp.pubkey()), &[&kp], blockhash);
-    let sig = rpc
-        .send_and_confirm_transaction(&t)
-        .context("sending the transaction")?;
-    println!("sent: {sig}");
+        Ok(vec![ix])
+    })?;
     Ok(())
 }
 
@@ -536,7 +463,9 @@ pub fn decode_propose(data: &[u8]) -> Result<ConfigChange> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::Engine;
     use bytemuck::Zeroable;
+    use solana_transaction::Transaction;
 
     fn vault_state() -> Vault {
         let mut v = Vault::zeroed();
@@ -562,7 +491,7 @@ mod tests {
             .unwrap()
             .unwrap();
         let blockhash = "11111111111111111111111111111111";
-        let (b58, b64) = export_message(ix, member, blockhash).unwrap();
+        let (b58, b64) = export_message(&[ix], member, blockhash).unwrap();
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(&b64)
             .unwrap();

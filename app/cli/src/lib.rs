@@ -11,6 +11,8 @@ pub mod demo;
 pub mod governance;
 pub mod liquidator;
 pub mod localnet;
+pub mod roles;
+pub mod send;
 pub mod stress;
 
 /// Reads a keypair file as `solana-keygen` writes it (a JSON array of 64 numbers).

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anchor_lang::prelude::Pubkey;
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
-use tranche_cli::{demo, governance, liquidator, localnet, stress};
+use tranche_cli::{demo, governance, liquidator, localnet, roles, stress};
 
 #[derive(Parser)]
 #[command(
@@ -154,6 +154,8 @@ enum Command {
         #[arg(long, default_value_t = 100_000)]
         wallet_usdc: u64,
     },
+    #[command(flatten)]
+    Role(roles::RoleCommand),
     /// Governance: show the config, propose / execute / cancel timelocked changes, pause, unpause, lower a cap,
     /// move the authority. Signs with --keypair and sends, or prints the unsigned message with --unsigned.
     Gov {
@@ -321,6 +323,7 @@ fn run(command: Command) -> Result<()> {
             wallet_quote: wallet_usdc,
         })?,
         Command::Gov { vault, tx, command } => governance::run(&command, vault, &tx)?,
+        Command::Role(command) => roles::run(&command)?,
         Command::Idl { check, out } => {
             let path = if out.is_absolute() {
                 out
@@ -345,4 +348,14 @@ fn run(command: Command) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// clap's own consistency checks (a global argument that is also required, clashing names, ...), which
+    /// otherwise only fire when the command is run.
+    #[test]
+    fn the_command_line_is_well_formed() {
+        <super::Cli as clap::CommandFactory>::command().debug_assert();
+    }
 }

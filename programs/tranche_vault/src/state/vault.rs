@@ -8,6 +8,7 @@ use crate::events::InterestAccruedEvent;
 use crate::math::fixed::{add, from_native, mul_floor, sub, to_native_floor};
 use crate::math::interest::{borrow_rate, grow_index, utilization};
 use crate::math::queue::{plan_fills, Accumulator, Fill, P_MIN};
+use crate::math::shares::shares_for_deposit_floor;
 use crate::math::subordination::Limits;
 use crate::math::waterfall::{split_income, split_loss, LossSplit, TrancheBook};
 use crate::math::{PodSf, Sf};
@@ -197,6 +198,22 @@ impl TrancheState {
         mint_supply
             .checked_add(self.dead_shares)
             .ok_or_else(|| error!(VaultError::MathOverflow))
+    }
+
+    /// What a deposit of `amount` native quote units mints at the tranche's NAV and `mint_supply`: (shares to the
+    /// depositor, dead shares locked). A first deposit (no dead shares yet) of at least `MIN_FIRST_DEPOSIT` gets
+    /// `amount − DEAD_SHARES` and locks `DEAD_SHARES` (`FirstDepositTooSmall` below it); a later one gets
+    /// `math::shares::shares_for_deposit_floor`, rounded down. Clients price a deposit with it too.
+    pub fn shares_for_deposit(&self, amount: u64, mint_supply: u64) -> Result<(u64, u64)> {
+        if self.dead_shares == 0 {
+            require!(
+                amount >= MIN_FIRST_DEPOSIT,
+                VaultError::FirstDepositTooSmall
+            );
+            return Ok((amount - DEAD_SHARES, DEAD_SHARES));
+        }
+        let supply = self.effective_supply(mint_supply)?;
+        Ok((shares_for_deposit_floor(amount, self.nav(), supply)?, 0))
     }
 
     /// Wiped out: funded once, now at NAV 0.

@@ -9,7 +9,6 @@ use crate::errors::VaultError;
 use crate::events::DepositEvent;
 use crate::instructions::keeper::accrue::accrue_vault;
 use crate::math::fixed::{add, from_native};
-use crate::math::shares::shares_for_deposit_floor;
 use crate::math::subordination;
 use crate::state::{Tranche, Vault};
 
@@ -83,22 +82,8 @@ impl Deposit<'_> {
             VaultError::DepositCapExceeded
         );
         subordination::check_deposit(args.tranche, amount, &vault.navs(), vault.limits())?;
-        let minted = if t.dead_shares == 0 {
-            require!(
-                args.amount >= MIN_FIRST_DEPOSIT,
-                VaultError::FirstDepositTooSmall
-            );
-            Minted {
-                shares: args.amount - DEAD_SHARES,
-                dead: DEAD_SHARES,
-            }
-        } else {
-            let supply = t.effective_supply(self.tranche_mint.supply)?;
-            Minted {
-                shares: shares_for_deposit_floor(args.amount, t.nav(), supply)?,
-                dead: 0,
-            }
-        };
+        let (shares, dead) = t.shares_for_deposit(args.amount, self.tranche_mint.supply)?;
+        let minted = Minted { shares, dead };
         require!(minted.shares > 0, VaultError::DepositTooSmall);
         require!(
             minted.shares >= args.min_shares,
