@@ -18,7 +18,8 @@ phase() { echo "[test] $1 ($(( SECONDS - T0 ))s)"; }
 phase "cargo fmt --check"
 cargo fmt --all --check
 
-phase "solana-test-validator: building in the background (log: target/validator-build.log)"
+phase "solana-test-validator: its Debian packages, then its build in the background (log: target/validator-build.log)"
+tools/validator/build.sh --packages
 setsid nice -n 10 tools/validator/build.sh > target/validator-build.log 2>&1 &
 VALIDATOR_PID=$!  # its own process group: stopping the tests stops its cargo too
 trap 'kill -- -$VALIDATOR_PID 2>/dev/null || true' EXIT

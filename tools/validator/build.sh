@@ -2,6 +2,8 @@
 # Build solana-test-validator 3.1.12 from crates.io (package agave-validator), once, into a cache outside the repo.
 #
 #   tools/validator/build.sh            # -> $VALIDATOR_CACHE/bin/solana-test-validator
+#   tools/validator/build.sh --packages # only the Debian packages it needs (make test runs this first, in the
+#                                       # foreground, so no other apt-get runs beside the background build's)
 #
 # VALIDATOR_CACHE defaults to ~/.cache/tranche-vault-validator. Later runs return at once. Needs the Debian
 # packages below (installed with apt-get when missing).
@@ -13,7 +15,7 @@
 set -euo pipefail
 CACHE=${VALIDATOR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tranche-vault-validator}
 BIN=$CACHE/bin/solana-test-validator
-if [ -x "$BIN" ] && "$BIN" --version >/dev/null 2>&1; then
+if [ "${1:-}" != --packages ] && [ -x "$BIN" ] && "$BIN" --version >/dev/null 2>&1; then
   echo "[validator] ready: $BIN ($("$BIN" --version))"
   exit 0
 fi
@@ -27,6 +29,7 @@ if [ -n "$missing" ]; then
     $SUDO apt-get install -y --no-install-recommends $missing
   }
 fi
+[ "${1:-}" = --packages ] && exit 0
 s=$SECONDS
 echo "[validator] building solana-test-validator 3.1.12 from crates.io into $CACHE (about 10 min on 2 cores, once)"
 CARGO_PROFILE_DEV_DEBUG=0 cargo install agave-validator --version 3.1.12 --locked --debug \
