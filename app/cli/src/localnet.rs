@@ -52,9 +52,11 @@ pub const DEPOSITED: [(Tranche, u64); 3] = [
     (Tranche::Mezzanine, 1_000),
     (Tranche::Senior, 3_000),
 ];
-/// How long before genesis the vault is built: its set-up takes days of timelock, and its epoch (one day) has
-/// ended by the time the validator starts, so `close_epoch` can run at once.
-pub const BUILT_DAYS_AGO: i64 = 7;
+/// How long before genesis the vault is built. Its set-up passes the timelock (two days) four times (the fixture's
+/// stand-in asset, the quote oracle, SOL, the dust asset), so its clock ends about 8 days after it starts: built 10
+/// days ago, every timestamp in it is behind the validator's clock, and its last epoch (one day) has ended, so
+/// `close_epoch` can run at once.
+pub const BUILT_DAYS_AGO: i64 = 10;
 
 /// `solana-test-validator`: `TRANCHE_VALIDATOR_BIN`, else `bin/solana-test-validator` in the cache that
 /// `tools/validator/build.sh` fills (`VALIDATOR_CACHE`, else `~/.cache/tranche-vault-validator`). `None` when

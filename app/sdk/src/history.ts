@@ -59,6 +59,43 @@ export async function fetchEvents(
   return out;
 }
 
+/** Follows `vault`'s events as the node confirms them (a logs subscription, over the websocket), calling `on` with
+ * each transaction's. A node's transaction history (`getSignaturesForAddress`, `getTransaction`) may answer only
+ * for finalized blocks, tens of seconds behind; this does not wait for them. Returns the unsubscribe function. */
+export function watchEvents(
+  program: Program<TrancheVault>,
+  vault: PublicKey,
+  on: (events: VaultEvent[]) => void,
+): () => void {
+  const conn = program.provider.connection;
+  const id = conn.onLogs(
+    vault,
+    (l, ctx) => {
+      if (l.err) return;
+      const events = eventsFromLogs(program, l.logs)
+        .map((e, index) => ({ ...e, signature: l.signature, slot: ctx.slot, blockTime: null, index }))
+        .filter((e) => (e.data.vault as PublicKey | undefined)?.equals(vault));
+      if (events.length) on(events);
+    },
+    "confirmed",
+  );
+  return () => void conn.removeOnLogsListener(id);
+}
+
+/** The lists' events together, each once (by transaction and position in it), oldest first by slot. */
+export function mergeEvents(...lists: VaultEvent[][]): VaultEvent[] {
+  const seen = new Set<string>();
+  const out: VaultEvent[] = [];
+  for (const e of lists.flat()) {
+    const k = `${e.signature}:${e.index}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(e);
+  }
+  // Stable: within a slot, the lists' own order.
+  return out.sort((a, b) => a.slot - b.slot);
+}
+
 /** The event's own unix time (every event of this program has `ts`), else its block's. */
 export function eventTime(e: VaultEvent): number {
   return e.data.ts !== undefined ? num(e.data.ts) : (e.blockTime ?? 0);

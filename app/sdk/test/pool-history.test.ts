@@ -12,6 +12,7 @@ import {
   decodePriceUpdateV2,
   healthDistribution,
   holderActions,
+  mergeEvents,
   positionHealth,
   priceHistory,
   realizedApr,
@@ -203,4 +204,9 @@ test("each tranche's price is walked back through the events, which use the IDL'
     ],
   );
   assert.deepEqual(holderActions(events, bob).map((a) => a.kind), ["deposit"]);
+
+  // History from the node (finalized) and from the live subscription overlap: each event once, by slot.
+  const live = [{ ...events[6] }, { ...events[5] }];
+  const merged = mergeEvents(events.slice(0, 6), live);
+  assert.deepEqual(merged.map((e) => e.signature), events.map((e) => e.signature));
 });

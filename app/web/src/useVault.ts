@@ -1,0 +1,103 @@
+// Everything the page shows about a vault, read through the SDK: the depositor's view (with the holder's balances
+// and requests when a wallet is connected), the pool behind it, and the vault's events (the price chart) and the
+// holder's (their history). Reloaded after each transaction and every few seconds.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { PublicKey } from "@solana/web3.js";
+import { getAssociatedTokenAddressSync } from "@solana/spl-token";
+import {
+  fetchEvents,
+  holderActions,
+  mergeEvents,
+  watchEvents,
+  poolView,
+  priceHistory,
+  type HolderAction,
+  type PoolView,
+  type PricePoint,
+  type TrancheVaultClient,
+  type VaultEvent,
+  type VaultView,
+} from "@tranche-vault/sdk";
+
+export interface VaultData {
+  view: VaultView;
+  pool: PoolView;
+  prices: PricePoint[][];
+  actions: HolderAction[];
+  /** The holder's quote balance, native units (null without a wallet or account). */
+  quoteBalance: bigint | null;
+  /** Unix seconds of the chain's clock when this was read. */
+  chainTime: number;
+  loadedAt: number;
+}
+
+export function useVault(client: TrancheVaultClient, vault: PublicKey | null, holder: PublicKey | null, everyMs = 8_000) {
+  const [data, setData] = useState<VaultData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const seq = useRef(0);
+  // Events confirmed since the page opened (the node's history may show them only once finalized).
+  const live = useRef<VaultEvent[]>([]);
+
+  const reload = useCallback(async () => {
+    if (!vault) return;
+    const mine = ++seq.current;
+    try {
+      const conn = client.provider.connection;
+      // Events first, then the state: a transaction landing in between shows in the state, and the price walk
+      // re-anchors on the supply each deposit states.
+      const [fetched, mineEvents] = await Promise.all([
+        fetchEvents(client.program, vault, { vault, limit: 300 }),
+        holder ? fetchEvents(client.program, holder, { vault, limit: 300 }) : Promise.resolve([]),
+      ]);
+      const events = mergeEvents(fetched, live.current);
+      const [view, pool, slot] = await Promise.all([
+        client.view(vault, holder ?? undefined),
+        poolView(client.program, vault),
+        conn.getSlot("confirmed"),
+      ]);
+      const chainTime = (await conn.getBlockTime(slot)) ?? Math.floor(Date.now() / 1000);
+      let quoteBalance: bigint | null = null;
+      if (holder) {
+        const ata = getAssociatedTokenAddressSync(view.quoteMint, holder, true, view.tokenProgram);
+        const b = await conn.getTokenAccountBalance(ata, "confirmed").catch(() => null);
+        quoteBalance = b ? BigInt(b.value.amount) : null;
+      }
+      const lastTs = Math.max(pool.lastAccrualTs, ...events.map((e) => Number((e.data.ts as { toString(): string })?.toString() ?? 0)));
+      const prices = priceHistory(events, view.tranches, lastTs);
+      if (mine !== seq.current) return;
+      setData({
+        view,
+        pool,
+        prices,
+        actions: holder ? holderActions(mergeEvents(mineEvents, events), holder).reverse() : [],
+        quoteBalance,
+        chainTime,
+        loadedAt: Date.now(),
+      });
+      setError(null);
+    } catch (e) {
+      if (mine !== seq.current) return;
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [client, vault, holder]);
+
+  const reloadRef = useRef(reload);
+  reloadRef.current = reload;
+  useEffect(() => {
+    if (!vault) return;
+    live.current = [];
+    return watchEvents(client.program, vault, (events) => {
+      live.current = mergeEvents(live.current, events);
+      void reloadRef.current();
+    });
+  }, [client, vault]);
+
+  useEffect(() => {
+    setData(null);
+    void reload();
+    const id = setInterval(() => void reload(), everyMs);
+    return () => clearInterval(id);
+  }, [reload, everyMs]);
+
+  return { data, error, reload };
+}
