@@ -3,7 +3,7 @@ SHELL := /bin/bash
 CARGO_TEST_ENV := RUST_LOG=error
 PROGRAMS := tranche_vault i128_probe
 
-.PHONY: demo test sbf validator sdk test-native test-sbf bench idl idl-check lint fmt
+.PHONY: demo test sbf validator sdk web web-deps e2e web-screenshot test-native test-sbf bench idl idl-check lint fmt
 
 ## The main job: the embedded demo (the SBF program in solana-program-test: tranches, loans, a crash, the
 ## liquidator, the loss waterfall). `make demo ARGS="--crash-pct 40 --seed 7 --json"` passes options.
@@ -49,6 +49,31 @@ sdk: $(SDK_MODULES)
 $(SDK_MODULES): app/sdk/package-lock.json
 	@command -v npm >/dev/null || { echo "npm (Node 20) is needed for app/sdk"; exit 1; }
 	cd app/sdk && npm ci --no-audit --no-fund
+
+## The web app's packages (app/web, from its package-lock.json; again only when the lock file changes).
+WEB_MODULES := app/web/node_modules/.package-lock.json
+web-deps: $(WEB_MODULES)
+$(WEB_MODULES): app/web/package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node 20) is needed for app/web"; exit 1; }
+	cd app/web && npm ci --no-audit --no-fund
+
+## The depositor web app against a local validator: the SBF build and the validator (built once), then
+## `tranche localnet` (the demo vault preloaded, a funded test keypair) on port 8899 and the app's dev server on 5173
+## pointed at it. Prints the URL; Ctrl-C stops both. PORT=... and RPC_PORT=... move them.
+web: sbf validator web-deps
+	cargo build --locked -q -p tranche-cli
+	cd app/web && npm run --silent web
+
+## The web app's end-to-end test: Debian's headless Chromium (installed by tools/web/install-chromium.sh) driven by
+## playwright-core against `tranche localnet`; a screenshot of each step in target/e2e/. (`make test` runs it.)
+e2e: sbf validator web-deps
+	cargo build --locked -q -p tranche-cli
+	cd app/web && CHROMIUM_PATH="$$(../../tools/web/install-chromium.sh)" npm run --silent e2e
+
+## docs/web-app.png, the README's screenshot, refreshed from the end-to-end test's.
+WEB_SCREENSHOT := target/e2e/07-history-chart-pool.png
+web-screenshot: e2e
+	cp $(WEB_SCREENSHOT) docs/web-app.png
 
 ## idl/tranche_vault.json from the program (anchor idl build equivalent), and the SDK's app/sdk/src/idl.ts from it.
 IDL_CLI ?= cargo run --locked -q -p tranche-cli --

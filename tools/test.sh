@@ -4,6 +4,8 @@
 # - The validator (a long build on a fresh machine, once; tools/validator/build.sh) builds in the background at
 #   low priority from the start, so it soaks up the core that the SBF link and the test runs leave idle. It is
 #   needed only by the last phase.
+# - The web app's end-to-end test (app/web/e2e) runs last: it needs the `tranche` binary the workspace build
+#   makes, the validator and Chromium.
 # - Lints cost no second pass over the dependencies: the workspace's own crates compile through clippy-driver
 #   (RUSTC_WORKSPACE_WRAPPER, as `cargo clippy` does, with -D warnings) in the very build that the tests run, so
 #   the dependency graph compiles once instead of once for clippy and once for the tests.
@@ -29,6 +31,11 @@ make --no-print-directory sbf
 
 phase "SDK packages (npm ci)"
 make --no-print-directory sdk
+
+phase "web app packages (npm ci) and Chromium (Debian's chromium-headless-shell, apt-get)"
+make --no-print-directory web-deps
+CHROMIUM_PATH=$(tools/web/install-chromium.sh)
+export CHROMIUM_PATH
 
 # clippy-driver for the workspace's crates only; CLIPPY_ARGS is how cargo-clippy hands it -D warnings.
 export RUSTC_WORKSPACE_WRAPPER=clippy-driver
@@ -58,6 +65,8 @@ phase "TRANCHE_NO_SKIP=${TRANCHE_NO_SKIP:-}"
 set -o pipefail
 cargo test --locked --workspace 2>&1 | tee target/test.log
 (cd app/sdk && npm test) 2>&1 | tee -a target/test.log
+phase "web app: type check, then end to end in headless Chromium against tranche localnet (screenshots: target/e2e/)"
+(cd app/web && npm run --silent e2e) 2>&1 | tee -a target/test.log
 phase "done"
 awk '/^test result:/ {p += $4; f += $6} /^# pass / {p += $3} /^# fail / {f += $3} /^SKIPPED:/ {s++}
      END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' target/test.log

@@ -91,7 +91,7 @@ fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
         .join(format!("validator-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("test dir");
 
-    // The vault, built on the embedded chain a week in the past (its timelocked set-up, listing SOL and giving the
+    // The vault, built on the embedded chain ten days in the past (its timelocked set-up, listing SOL and giving the
     // quote oracle an hour of age, needs days of warped clock), then preloaded at genesis with funded keys and the
     // price accounts. The borrowers borrowed at $100; the pinned SOL account, which the bot reads, says $84.
     let now = unix_now();
