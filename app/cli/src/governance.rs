@@ -399,30 +399,39 @@ fn fetch<T: AccountDeserialize>(rpc: &RpcClient, key: &Pubkey) -> Result<T> {
     crate::decode(&data, key)
 }
 
+/// The vault's pending proposals (of its last 50 ids; executed and cancelled ones are closed).
+pub fn pending_proposals(
+    rpc: &RpcClient,
+    vault: &Pubkey,
+    state: &Vault,
+) -> Result<Vec<(Pubkey, Proposal)>> {
+    let first = state.next_proposal_id.saturating_sub(50);
+    let keys: Vec<Pubkey> = (first..state.next_proposal_id)
+        .map(|id| tranche_vault::pda::proposal(vault, id).0)
+        .collect();
+    let accounts = rpc
+        .get_multiple_accounts(&keys)
+        .context("fetching the proposals")?;
+    Ok(keys
+        .into_iter()
+        .zip(accounts)
+        .filter_map(|(k, a)| {
+            let a = a?;
+            a.data
+                .starts_with(Proposal::DISCRIMINATOR)
+                .then(|| Proposal::try_deserialize(&mut a.data.as_slice()).ok())
+                .flatten()
+                .map(|p| (k, p))
+        })
+        .collect())
+}
+
 /// Runs a governance command against `vault`.
 pub fn run(cmd: &GovCommand, vault: Pubkey, tx: &TxOpts) -> Result<()> {
     let rpc = tx.rpc();
     let state: Vault = fetch(&rpc, &vault)?;
     if let GovCommand::Show = cmd {
-        let first = state.next_proposal_id.saturating_sub(50);
-        let keys: Vec<Pubkey> = (first..state.next_proposal_id)
-            .map(|id| tranche_vault::pda::proposal(&vault, id).0)
-            .collect();
-        let accounts = rpc.get_multiple_accounts(&keys)?;
-        let proposals: Vec<(Pubkey, Proposal)> = keys
-            .into_iter()
-            .zip(accounts)
-            .filter_map(|(k, a)| {
-                let a = a?;
-                (a.data.starts_with(Proposal::DISCRIMINATOR))
-                    .then(|| {
-                        Proposal::try_deserialize(&mut a.data.as_slice())
-                            .ok()
-                            .map(|p| (k, p))
-                    })
-                    .flatten()
-            })
-            .collect();
+        let proposals = pending_proposals(&rpc, &vault, &state)?;
         print!("{}", describe(&vault, &state, &proposals));
         return Ok(());
     }

@@ -14,6 +14,7 @@ pub mod localnet;
 pub mod roles;
 pub mod send;
 pub mod stress;
+pub mod vault_config;
 
 /// Reads a keypair file as `solana-keygen` writes it (a JSON array of 64 numbers).
 pub fn read_keypair(path: &Path) -> Result<solana_keypair::Keypair> {

@@ -156,6 +156,14 @@ enum Command {
     },
     #[command(flatten)]
     Role(roles::RoleCommand),
+    /// A vault described in a TOML file (migrations/<cluster>.toml): `plan` reads the chain and prints the steps
+    /// that would bring the vault to it; `apply` sends them, one transaction per step, planning again after each.
+    /// Idempotent: a second apply sends nothing; a changed parameter becomes a timelocked proposal, executed by a
+    /// later apply once its ETA has passed; the authority moves to the file's last, when nothing is pending.
+    Vault {
+        #[command(subcommand)]
+        action: VaultAction,
+    },
     /// Governance: show the config, propose / execute / cancel timelocked changes, pause, unpause, lower a cap,
     /// move the authority. Signs with --keypair and sends, or prints the unsigned message with --unsigned.
     Gov {
@@ -166,6 +174,22 @@ enum Command {
         tx: governance::TxOpts,
         #[command(subcommand)]
         command: governance::GovCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum VaultAction {
+    /// Print the steps from the chain to the file.
+    Plan {
+        config: PathBuf,
+        #[command(flatten)]
+        tx: tranche_cli::send::TxOpts,
+    },
+    /// Send them.
+    Apply {
+        config: PathBuf,
+        #[command(flatten)]
+        tx: tranche_cli::send::TxOpts,
     },
 }
 
@@ -324,6 +348,14 @@ fn run(command: Command) -> Result<()> {
         })?,
         Command::Gov { vault, tx, command } => governance::run(&command, vault, &tx)?,
         Command::Role(command) => roles::run(&command)?,
+        Command::Vault { action } => match action {
+            VaultAction::Plan { config, tx } => {
+                tranche_cli::vault_config::run(&config, false, &tx)?
+            }
+            VaultAction::Apply { config, tx } => {
+                tranche_cli::vault_config::run(&config, true, &tx)?
+            }
+        },
         Command::Idl { check, out } => {
             let path = if out.is_absolute() {
                 out

@@ -300,6 +300,75 @@ fn every_role_runs_its_commands_on_a_local_validator() {
         !success && out.contains("error: RepayExceedsDebt: "),
         "{out}"
     );
+
+    // `tranche vault apply` of migrations/localnet.toml (its mints filled in): a second vault on the same quote
+    // mint, created with its tranche names, SOL listed disabled and the proposal that enables it; applied again,
+    // it sends nothing (the proposal waits for its ETA, two days: executing it is `vault_config`'s unit test); a
+    // renamed tranche is renamed at once; a changed fee becomes a second proposal.
+    let creator = keyfile(&dir, "creator", &state.payer);
+    let template = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations/localnet.toml"),
+    )
+    .expect("migrations/localnet.toml");
+    let write_config = |edit: &dyn Fn(&mut toml::Table)| {
+        let mut t: toml::Table = template.parse().expect("localnet.toml parses");
+        t["vault"]["quote_mint"] = a.quote_mint.to_string().into();
+        t["collateral"][0]["mint"] = state.sol_mint.to_string().into();
+        edit(&mut t);
+        let path = dir.join("localnet.toml");
+        std::fs::write(&path, toml::to_string(&t).expect("toml")).expect("write config");
+        path.display().to_string()
+    };
+    let config = write_config(&|_| {});
+    let at: [&str; 4] = ["--url", &v.url, "--keypair", &creator];
+    let out = ok(&["vault", "plan", &config], &at);
+    assert!(
+        out.contains("- initialize_vault") && out.contains("- add_collateral_asset"),
+        "{out}"
+    );
+    assert!(!out.contains("sent: "), "plan sends nothing: {out}");
+    let out = ok(&["vault", "apply", &config], &at);
+    assert_eq!(
+        out.matches("sent: ").count(),
+        3,
+        "initialize, list, propose: {out}"
+    );
+    let second = tranche_vault::pda::vault(&state.payer.pubkey(), &a.quote_mint, 7).0;
+    let made: Vault = fetch(&rpc, &second);
+    assert_eq!(
+        made.params().deposit_caps,
+        [1_000_000 * USDC, 300_000 * USDC, 200_000 * USDC]
+    );
+    assert_eq!(made.next_proposal_id, 1, "the proposal enabling SOL");
+    let asset = tranche_vault::pda::collateral_asset(&second, &state.sol_mint).0;
+    let listed: tranche_vault::state::CollateralAsset = fetch(&rpc, &asset);
+    assert!(
+        !listed.enabled && listed.deposit_cap == 0,
+        "listed disabled until the timelock passes"
+    );
+    let out = ok(&["vault", "apply", &config], &at);
+    assert!(
+        !out.contains("sent: ") && out.contains("· wait: proposal 0"),
+        "idempotent: {out}"
+    );
+    let config = write_config(&|t| {
+        t["tranches"]["junior"]["name"] = "Junior · renamed".into();
+        t["params"]["protocol_fee_bps"] = 1_200.into();
+    });
+    let out = ok(&["vault", "apply", &config], &at);
+    assert_eq!(out.matches("sent: ").count(), 2, "rename, propose: {out}");
+    let junior = rpc
+        .get_account(&made.tranche_mints()[2])
+        .expect("junior mint");
+    let (metadata, _) = tranche_vault_tests::unpack_token_metadata(&junior.into());
+    assert_eq!(metadata.name, "Junior · renamed");
+    let made: Vault = fetch(&rpc, &second);
+    assert_eq!(made.next_proposal_id, 2);
+    assert_eq!(
+        made.params().protocol_fee_bps,
+        1_000,
+        "the fee waits for its timelock"
+    );
     drop(v);
     let _ = std::fs::remove_dir_all(&dir);
 }
