@@ -392,7 +392,8 @@ pub fn describe(vault: &Pubkey, v: &Vault, proposals: &[(Pubkey, Proposal)]) -> 
     s
 }
 
-fn fetch<T: AccountDeserialize>(rpc: &RpcClient, key: &Pubkey) -> Result<T> {
+/// The Anchor account `key` of type `T`, or an error naming it.
+pub fn fetch<T: AccountDeserialize>(rpc: &RpcClient, key: &Pubkey) -> Result<T> {
     let data = rpc
         .get_account_data(key)
         .with_context(|| format!("fetching account {key} from the RPC"))?;

@@ -5,7 +5,6 @@
 
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use anchor_lang::AccountDeserialize;
 use anchor_spl::associated_token::{
     get_associated_token_address_with_program_id as ata,
     spl_associated_token_account::instruction::create_associated_token_account_idempotent,
@@ -19,8 +18,9 @@ use tranche_vault::constants::{BPS, TRANCHE_TOKEN_PROGRAM};
 use tranche_vault::state::{CollateralAsset, Position, RedemptionRequest, Tranche, Vault};
 use tranche_vault::DepositArgs;
 
-use crate::governance::TrancheArg;
+use crate::governance::{fetch, TrancheArg};
 use crate::send::TxOpts;
+use crate::vault_config::MintInfo;
 
 /// Which vault, and how the transaction leaves.
 #[derive(Args, Clone, Debug)]
@@ -155,22 +155,19 @@ pub fn format_amount(native: u64, decimals: u8) -> String {
     }
 }
 
-pub fn fetch<T: AccountDeserialize>(rpc: &RpcClient, key: &Pubkey) -> Result<T> {
-    let data = rpc
-        .get_account_data(key)
-        .with_context(|| format!("fetching account {key} from the RPC"))?;
-    crate::decode(&data, key)
-}
-
-/// A mint's (token program, decimals, supply).
-fn mint_info(rpc: &RpcClient, mint: &Pubkey) -> Result<(Pubkey, u8, u64)> {
+/// A mint's token program and decimals, and its supply.
+pub fn read_mint(rpc: &RpcClient, mint: &Pubkey) -> Result<(MintInfo, u64)> {
     use spl_token_2022::extension::StateWithExtensions;
     let acc = rpc
         .get_account(mint)
         .with_context(|| format!("fetching mint {mint}"))?;
     let m = StateWithExtensions::<spl_token_2022::state::Mint>::unpack(&acc.data)
         .with_context(|| format!("{mint} is not a token mint"))?;
-    Ok((acc.owner, m.base.decimals, m.base.supply))
+    let info = MintInfo {
+        program: acc.owner,
+        decimals: m.base.decimals,
+    };
+    Ok((info, m.base.supply))
 }
 
 /// The (asset, oracle) accounts that price `position`'s collateral, in its entries' order.
@@ -222,7 +219,7 @@ pub fn run(cmd: &RoleCommand) -> Result<()> {
         } => {
             let t = Tranche::from(*tranche);
             let amount = parse_amount(amount, dec)?;
-            let (_, _, supply) = mint_info(&rpc, &a.tranche_mints[t.index()])?;
+            let (_, supply) = read_mint(&rpc, &a.tranche_mints[t.index()])?;
             // At the stored NAV: the deposit accrues first, which only raises the price, so this is an upper bound.
             let (expected, _) = state
                 .tranche(t)
@@ -319,7 +316,7 @@ pub fn run(cmd: &RoleCommand) -> Result<()> {
                     })?;
                 }
                 PositionAction::Deposit { mint, amount } => {
-                    let (program, decimals, _) = mint_info(&rpc, mint)?;
+                    let (MintInfo { program, decimals }, _) = read_mint(&rpc, mint)?;
                     let amount = parse_amount(amount, decimals)?;
                     let asset = AssetAddresses::new(&vault, *mint, program);
                     tx.submit(&rpc, |signer, _| {
@@ -328,7 +325,7 @@ pub fn run(cmd: &RoleCommand) -> Result<()> {
                     })?;
                 }
                 PositionAction::Withdraw { mint, amount } => {
-                    let (program, decimals, _) = mint_info(&rpc, mint)?;
+                    let (MintInfo { program, decimals }, _) = read_mint(&rpc, mint)?;
                     let amount = parse_amount(amount, decimals)?;
                     let asset = AssetAddresses::new(&vault, *mint, program);
                     let position: Position = fetch(&rpc, &key)

@@ -563,20 +563,6 @@ pub fn param_changes(have: &VaultParams, want: &VaultParams) -> Vec<ConfigChange
     out
 }
 
-/// What a mint is, read over RPC.
-pub fn mint_info(rpc: &RpcClient, mint: &Pubkey) -> Result<MintInfo> {
-    use spl_token_2022::extension::StateWithExtensions;
-    let acc = rpc
-        .get_account(mint)
-        .with_context(|| format!("fetching mint {mint}"))?;
-    let m = StateWithExtensions::<spl_token_2022::state::Mint>::unpack(&acc.data)
-        .with_context(|| format!("{mint} is not a token mint"))?;
-    Ok(MintInfo {
-        program: acc.owner,
-        decimals: m.base.decimals,
-    })
-}
-
 /// The chain's side of the plan: the vault, its tranche tokens' metadata, its listed assets (of the file's
 /// mints), its pending proposals, the clock.
 pub fn read_chain(rpc: &RpcClient, d: &Desired) -> Result<Chain> {
@@ -631,7 +617,7 @@ pub fn read_chain(rpc: &RpcClient, d: &Desired) -> Result<Chain> {
 pub fn run(config: &Path, apply: bool, tx: &TxOpts) -> Result<()> {
     let rpc = tx.rpc();
     let signer = tx.signer_key()?;
-    let d = Config::read(config)?.resolve(signer, |m| mint_info(&rpc, m))?;
+    let d = Config::read(config)?.resolve(signer, |m| Ok(crate::roles::read_mint(&rpc, m)?.0))?;
     let vault = tranche_vault::pda::vault(&d.creator, &d.quote_mint, d.vault_id).0;
     println!("vault {vault} ({})", config.display());
     let mut sent: Vec<Step> = vec![];
