@@ -199,14 +199,3 @@ export function priceHistory(events: VaultEvent[], now: TrancheNow[], nowTs: num
   }
   return points.map((p) => p.reverse());
 }
-
-/** The annualized growth of the price between the first and last points at least `minSecs` apart (a realized
- * APR, simple, not compounded); `null` when the points span less. */
-export function realizedApr(points: PricePoint[], minSecs = 3_600): number | null {
-  if (points.length < 2) return null;
-  const first = points[0];
-  const last = points[points.length - 1];
-  const dt = last.ts - first.ts;
-  if (dt < minSecs || first.price <= 0) return null;
-  return (last.price / first.price - 1) * ((365 * 86_400) / dt);
-}

@@ -15,7 +15,6 @@ import {
   mergeEvents,
   positionHealth,
   priceHistory,
-  realizedApr,
   type VaultEvent,
 } from "../src/index.js";
 
@@ -191,8 +190,6 @@ test("each tranche's price is walked back through the events, which use the IDL'
       [4 * 86_400, 0.938571], // now
     ],
   );
-  assert.ok(Math.abs(realizedApr(history[2].slice(0, 3))! - 0.01 * 365) < 1e-12, "1 % in a day, simple");
-  assert.equal(realizedApr(history[2].slice(0, 2)), null, "less than the minimum span");
 
   const actions = holderActions(events, alice);
   assert.deepEqual(

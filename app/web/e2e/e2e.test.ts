@@ -136,6 +136,9 @@ test("the page shows the three tranches and finds the test wallet", async () => 
     assert.equal(nav.replace(" USDC", ""), formatAmount(t.nav), `${t.name} NAV`);
     const price = await page.getByTestId(`tranche-${t.name}`).getByTestId("price").innerText();
     assert.equal(price, t.pricePerToken.toFixed(6), `${t.name} price`);
+    // The tranche token's own symbol, from its Token-2022 metadata.
+    assert.ok(t.token.symbol.length > 0);
+    assert.equal(await page.getByTestId(`tranche-${t.name}`).getByTestId("symbol").innerText(), t.token.symbol);
   }
   await page.getByRole("button", { name: /Connect Test Wallet/ }).click();
   await page.getByTestId("wallet-address").waitFor();
@@ -236,6 +239,15 @@ test("the epoch has ended: the page closes it, then the holder claims the fill",
   await review("Close epoch", null, null);
   const closed = await signAndConfirm();
   assert.match(closed, /Epoch \d+ closed/);
+  // The page brings the request up to date with the close (the SDK settles it as the program does).
+  const settled = (await chain()).holder![2];
+  assert.equal(settled.queuedShares, 0n, "the whole request filled");
+  assert.ok(settled.claimable > 0n);
+  await page.waitForFunction(
+    (w) => document.querySelector('[data-testid="position-junior"] [data-testid="claimable"]')?.textContent === w,
+    formatAmount(settled.claimable),
+    { timeout: 30_000 },
+  );
   const quoteBefore = await quote();
   await review("Claim", "Junior", null);
   const sim = await page.getByTestId("simulation").innerText();
@@ -244,6 +256,7 @@ test("the epoch has ended: the page closes it, then the holder claims the fill",
   await signAndConfirm();
   const paid = (await quote()) - quoteBefore;
   assert.equal(paid, cell(simulated[1]), "paid what the simulation said");
+  assert.equal(paid, settled.claimable, "and what the view said was claimable");
   // 400 tokens at about the junior price (rounded down by the program).
   const price = before.tranches[2].pricePerToken;
   assert.ok(Number(paid) <= 400 * price * 1e6 * 1.0001 && Number(paid) >= 400 * price * 1e6 * 0.9999, `paid ${paid} at ${price}`);

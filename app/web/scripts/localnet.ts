@@ -34,7 +34,7 @@ export function trancheBin(): string {
 }
 
 /** Starts `tranche localnet` with `args`, its log in `log`; resolves once it printed its JSON line. */
-export function startLocalnet(args: string[], log: string, timeoutMs = 240_000): Promise<Localnet> {
+export function startLocalnet(args: string[], log: string, timeoutMs = 720_000): Promise<Localnet> {
   mkdirSync(path.dirname(log), { recursive: true });
   const child: ChildProcess = spawn(trancheBin(), ["localnet", ...args], {
     cwd: ROOT,

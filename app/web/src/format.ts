@@ -53,7 +53,7 @@ export function duration(secs: number): string {
   const a = Math.abs(Math.round(secs));
   if (a < 60) return `${a} s`;
   if (a < 3_600) return `${Math.round(a / 60)} min`;
-  if (a < 86_400) return `${Math.floor(a / 3_600)} h ${Math.round((a % 3_600) / 60)} min`;
+  if (a < 86_400) return `${Math.floor(a / 3_600)} h ${Math.floor((a % 3_600) / 60)} min`;
   return `${(a / 86_400).toFixed(1)} days`;
 }
 

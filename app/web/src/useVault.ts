@@ -50,12 +50,8 @@ export function useVault(client: TrancheVaultClient, vault: PublicKey | null, ho
         holder ? fetchEvents(client.program, holder, { vault, limit: 300 }) : Promise.resolve([]),
       ]);
       const events = mergeEvents(fetched, live.current);
-      const [view, pool, slot] = await Promise.all([
-        client.view(vault, holder ?? undefined),
-        poolView(client.program, vault),
-        conn.getSlot("confirmed"),
-      ]);
-      const chainTime = (await conn.getBlockTime(slot)) ?? Math.floor(Date.now() / 1000);
+      const [view, pool] = await Promise.all([client.view(vault, holder ?? undefined), poolView(client.program, vault)]);
+      const chainTime = view.nowTs;
       let quoteBalance: bigint | null = null;
       if (holder) {
         const ata = getAssociatedTokenAddressSync(view.quoteMint, holder, true, view.tokenProgram);

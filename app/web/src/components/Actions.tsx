@@ -120,10 +120,10 @@ export function Actions({ client, data, onDone }: { client: TrancheVaultClient; 
         ];
       } else if (kind === "cancel") {
         ixs = await client.cancelInstructions(vault, owner, tranche);
-        lines = [`Take back the unfilled part of your ${TITLES[tranche]} request (${amount(holder?.requestedShares ?? 0n, d, 6)} tokens queued as of its last change); anything filled stays claimable.`];
+        lines = [`Take back the unfilled part of your ${TITLES[tranche]} request (${amount(holder?.queuedShares ?? 0n, d, 6)} tokens still queued); what was filled stays claimable.`];
       } else if (kind === "claim") {
         ixs = await client.claimInstructions(vault, owner, tranche);
-        lines = [`Pay what epoch closes filled of your ${TITLES[tranche]} request into your USDC account.`];
+        lines = [`Pay what epoch closes filled of your ${TITLES[tranche]} request (${amount(holder?.claimable ?? 0n, d)} USDC for ${amount(holder?.filledShares ?? 0n, d, 6)} tokens) into your USDC account.`];
       } else {
         ixs = [await client.closeEpochInstruction(vault, owner)];
         lines = [`Close epoch (anyone may once it has ended): fills the queued requests senior first, each tranche pro rata at its price, within free liquidity.`];
@@ -232,7 +232,7 @@ export function Actions({ client, data, onDone }: { client: TrancheVaultClient; 
         {kind === "deposit" && `You hold ${amount(data.quoteBalance ?? 0n, d)} USDC.`}
         {kind === "request" && `You hold ${amount(holder?.balance ?? 0n, d, 6)} ${TITLES[tranche]} tokens.`}
         {(kind === "cancel" || kind === "claim") &&
-          `Your ${TITLES[tranche]} request: ${amount(holder?.requestedShares ?? 0n, d, 6)} tokens queued, ${amount(holder?.claimable ?? 0n, d)} USDC claimable (as of its last change).`}
+          `Your ${TITLES[tranche]} request: ${amount(holder?.queuedShares ?? 0n, d, 6)} tokens queued, ${amount(holder?.claimable ?? 0n, d)} USDC claimable.`}
         {kind === "close" && `The epoch ended ${relative(view.nextEpochCloseTs, data.chainTime)}.`}
         {kind !== "close" && !epochDue && ` Next epoch close ${relative(view.nextEpochCloseTs, data.chainTime)}.`}
       </p>

@@ -16,7 +16,10 @@ export function Positions({ data }: { data: VaultData }) {
       </section>
     );
   }
-  const total = view.holder.reduce((s, h, i) => s + (Number(h.balance + h.requestedShares) / 10 ** d) * view.tranches[i].pricePerToken, 0);
+  const total = view.holder.reduce(
+    (s, h, i) => s + (Number(h.balance + h.queuedShares) / 10 ** d) * view.tranches[i].pricePerToken + Number(h.claimable) / 10 ** d,
+    0,
+  );
   return (
     <section className="card" data-testid="positions">
       <h2>Your positions</h2>
@@ -31,7 +34,8 @@ export function Positions({ data }: { data: VaultData }) {
             <th>Tokens</th>
             <th>Value (USDC)</th>
             <th>Queued</th>
-            <th>Claimable</th>
+            <th>Filled</th>
+            <th>Claimable (USDC)</th>
           </tr>
         </thead>
         <tbody>
@@ -40,15 +44,16 @@ export function Positions({ data }: { data: VaultData }) {
               <td>{TITLES[i]}</td>
               <td data-testid="balance">{amount(h.balance, d, 6)}</td>
               <td>{number((Number(h.balance) / 10 ** d) * view.tranches[i].pricePerToken)}</td>
-              <td data-testid="queued">{amount(h.requestedShares, d, 6)}</td>
+              <td data-testid="queued">{amount(h.queuedShares, d, 6)}</td>
+              <td data-testid="filled">{amount(h.filledShares, d, 6)}</td>
               <td data-testid="claimable">{amount(h.claimable, d)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="small muted">
-        Queued and claimable are as of your request's last change: an epoch close fills requests without touching
-        them, and a claim settles the fills.
+        Your redemption requests as the epoch closes since their last change left them: still queued, filled, and
+        what a claim pays now.
       </p>
     </section>
   );

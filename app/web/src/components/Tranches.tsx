@@ -1,7 +1,6 @@
 // The three tranches side by side: NAV, price per token, APRs, the cushion below each (subordination), the cap
 // used, the queue, and what each tranche risks.
 import type { TrancheView } from "@tranche-vault/sdk";
-import { realizedApr } from "@tranche-vault/sdk";
 import { amount, bps, pct, price } from "../format";
 import type { VaultData } from "../useVault";
 
@@ -38,12 +37,18 @@ export function Tranches({ data }: { data: VaultData }) {
   return (
     <section className="tranches">
       {view.tranches.map((t: TrancheView, i) => {
-        const apr = realizedApr(data.prices[i]);
         const c = cushion[i];
         return (
           <article key={t.name} className={`card tranche ${t.name}`} data-testid={`tranche-${t.name}`}>
             <header>
-              <h2>{TITLES[i]}</h2>
+              <h2>
+                {TITLES[i]}{" "}
+                {t.token.symbol && (
+                  <span className="small muted" title={t.token.name} data-testid="symbol">
+                    {t.token.symbol}
+                  </span>
+                )}
+              </h2>
               <span className={`risk r${i}`} title={RISK[i][1]}>
                 {RISK[i][0]}
               </span>
@@ -59,7 +64,9 @@ export function Tranches({ data }: { data: VaultData }) {
               <dt>Target APR</dt>
               <dd>{i === 2 ? "residual" : bps(t.targetAprBps)}</dd>
               <dt>Realized APR</dt>
-              <dd title="price growth over the history shown, annualized">{apr === null ? "—" : pct(apr)}</dd>
+              <dd title="the price's growth since the vault was created, as a simple annual rate">
+                {t.effectiveSupply === 0n ? "—" : bps(t.realizedAprBps)}
+              </dd>
               {t.writtenDown > 0n && (
                 <>
                   <dt>Written down</dt>
