@@ -4,7 +4,7 @@
 // Figures here are for display (floating point over the program's fixed-point state, as of the vault's last
 // accrual): the program's own health math is what `liquidate` and the liquidator bot use. The valuation follows it:
 // collateral at its low side, min(spot − conf, EMA), debt at the quote's high side, max(spot + conf, EMA).
-import type { Program } from "@anchor-lang/core";
+import type { IdlAccounts, Program } from "@anchor-lang/core";
 import type { PublicKey } from "@solana/web3.js";
 import type { TrancheVault } from "./idl.js";
 
@@ -168,22 +168,10 @@ export function healthDistribution(positions: PositionHealthView[]): HealthBucke
   });
 }
 
-interface AssetAccount {
-  mint: PublicKey;
-  decimals: number;
-  enabled: boolean;
-  maxLtvBps: number;
-  liquidationThresholdBps: number;
-  liquidationBonusBps: number;
-  totalDeposits: { toString(): string };
-  oracle: { account: PublicKey; kind: number };
-}
-
-interface PositionAccount {
-  owner: PublicKey;
-  entries: { asset: PublicKey; amount: { toString(): string } }[];
-  scaledDebtSf: { toString(): string };
-}
+/** The accounts as the IDL types them. */
+type AssetAccount = IdlAccounts<TrancheVault>["collateralAsset"];
+/** What valuing a position needs of its account. */
+type PositionAccount = Pick<IdlAccounts<TrancheVault>["position"], "owner" | "entries" | "scaledDebtSf">;
 
 /** Ascending health, unpriced (NaN) positions last. */
 function byHealth(a: PositionHealthView, b: PositionHealthView): number {
@@ -239,7 +227,7 @@ export async function poolView(program: Program<TrancheVault>, vault: PublicKey)
   const quoteOracle = reading(0, v.quoteOracle.kind);
   const assets = new Map<string, CollateralView>();
   assetAccounts.forEach(({ publicKey, account }, i) => {
-    const a = account as unknown as AssetAccount;
+    const a: AssetAccount = account;
     const oracle = reading(i + 1, a.oracle.kind);
     const totalDeposits = BigInt(a.totalDeposits.toString());
     const amount = Number(totalDeposits) / 10 ** a.decimals;
@@ -271,7 +259,7 @@ export async function poolView(program: Program<TrancheVault>, vault: PublicKey)
   const utilization = debt + freeLiquidity === 0 ? 0 : debt / (debt + freeLiquidity);
   const positions = positionAccounts
     .map(({ publicKey, account }) =>
-      positionHealth(publicKey, account as unknown as PositionAccount, assets, borrowIndex, decimals, quoteOracle?.high ?? NaN),
+      positionHealth(publicKey, account, assets, borrowIndex, decimals, quoteOracle?.high ?? NaN),
     )
     .sort(byHealth);
   return {
