@@ -9,7 +9,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -94,6 +94,8 @@ function fmt(native: bigint): string {
 
 before(async () => {
   await mkdir(E2E_OUT, { recursive: true });
+  // This run's screenshots only.
+  for (const f of await readdir(E2E_OUT)) if (f.endsWith(".png")) await rm(path.join(E2E_OUT, f));
   log("building the app and the test wallet");
   await build({ root: WEB, logLevel: "warn" });
   const walletScript = await buildTestWallet(path.join(E2E_OUT, "wallet"));
