@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { PublicKey } from "@solana/web3.js";
 import { getAssociatedTokenAddressSync } from "@solana/spl-token";
 import {
+  eventTime,
   fetchEvents,
   holderActions,
   mergeEvents,
@@ -58,7 +59,8 @@ export function useVault(client: TrancheVaultClient, vault: PublicKey | null, ho
         const b = await conn.getTokenAccountBalance(ata, "confirmed").catch(() => null);
         quoteBalance = b ? BigInt(b.value.amount) : null;
       }
-      const lastTs = Math.max(pool.lastAccrualTs, ...events.map((e) => Number((e.data.ts as { toString(): string })?.toString() ?? 0)));
+      // The view's NAV is as of the last accrual or later event.
+      const lastTs = Math.max(pool.lastAccrualTs, ...events.map(eventTime));
       const prices = priceHistory(events, view.tranches, lastTs);
       if (mine !== seq.current) return;
       setData({
