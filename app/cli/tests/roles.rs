@@ -227,7 +227,7 @@ fn every_role_runs_its_commands_on_a_local_validator() {
     ok(&["claim", "--tranche", "junior"], &d);
     let paid = balance(&rpc, &quote) - quote_before;
     assert!(
-        paid >= 99 * USDC && paid <= 101 * USDC,
+        (99 * USDC..=101 * USDC).contains(&paid),
         "100 junior tokens near par: {paid}"
     );
     assert!(
@@ -360,7 +360,7 @@ fn every_role_runs_its_commands_on_a_local_validator() {
     let junior = rpc
         .get_account(&made.tranche_mints()[2])
         .expect("junior mint");
-    let (metadata, _) = tranche_vault_tests::unpack_token_metadata(&junior.into());
+    let (metadata, _) = tranche_vault_tests::unpack_token_metadata(&junior);
     assert_eq!(metadata.name, "Junior · renamed");
     let made: Vault = fetch(&rpc, &second);
     assert_eq!(made.next_proposal_id, 2);
