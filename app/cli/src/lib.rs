@@ -1,5 +1,5 @@
 //! The `tranche` command line's library: the embedded demo, the stress simulator, the governance commands, the
-//! liquidator bot and the local validator with a vault (`localnet`), each over the program crate (`tranche_vault`). `main.rs` parses the command line; the tests
+//! liquidator bot, the audit of a live vault (`status`) and the local validator with a vault (`localnet`), each over the program crate (`tranche_vault`). `main.rs` parses the command line; the tests
 //! (`tests/validator.rs`) drive the same code against a real validator.
 
 use std::path::Path;
@@ -13,6 +13,7 @@ pub mod liquidator;
 pub mod localnet;
 pub mod roles;
 pub mod send;
+pub mod status;
 pub mod stress;
 pub mod vault_config;
 

@@ -164,6 +164,23 @@ enum Command {
         #[command(subcommand)]
         action: VaultAction,
     },
+    /// The audit of a live vault, read over JSON-RPC at the chain's clock with the program's own math: each
+    /// tranche's NAV, price per token, supply, written-down amount, realized APR and subordination against its
+    /// limits; debt, liquidity, utilization, reserved payouts, fees; the collateral mix with each oracle's price,
+    /// age and confidence; the positions' health distribution and the five closest to liquidation; the
+    /// redemption queue and the next epoch close.
+    Status {
+        /// JSON-RPC endpoint.
+        #[arg(long, default_value = "http://127.0.0.1:8899")]
+        url: String,
+        /// The vault account.
+        #[arg(long)]
+        vault: Pubkey,
+        /// One JSON object: exact base units as integers, fixed-point values as raw U68F60 bits (`*_sf`, a decimal
+        /// string) beside a float (`*_float`).
+        #[arg(long)]
+        json: bool,
+    },
     /// Governance: show the config, propose / execute / cancel timelocked changes, pause, unpause, lower a cap,
     /// move the authority. Signs with --keypair and sends, or prints the unsigned message with --unsigned.
     Gov {
@@ -346,6 +363,9 @@ fn run(command: Command) -> Result<()> {
             caps: [caps[0], caps[1], caps[2]],
             wallet_quote: wallet_usdc,
         })?,
+        Command::Status { url, vault, json } => {
+            tranche_cli::status::run(&tranche_cli::status::StatusOpts { url, vault, json })?
+        }
         Command::Gov { vault, tx, command } => governance::run(&command, vault, &tx)?,
         Command::Role(command) => roles::run(&command)?,
         Command::Vault { action } => match action {

@@ -4,6 +4,10 @@
 //! leaves the healthy ones, refuses to send what its simulation says would fail, and stops cleanly on SIGINT; and
 //! the bot's round code, given a read that a borrower's front-run made stale, reads again and liquidates.
 //!
+//! The same validator (one start, about 35 s, serves both) audits `tranche status` (`status/mod.rs`): as preloaded,
+//! with two loans below health 1, and after the liquidations, with a redemption filled (its payout reserved) and
+//! another queued, each time against every figure the test works out from the chain.
+//!
 //! The validator binary comes from `tools/validator/build.sh` (the README's test command runs it). Where it is
 //! missing the test says so and skips; where `TRANCHE_NO_SKIP` names `validator` (`make test` does) it fails
 //! instead (`tranche_vault_tests::skip`).
@@ -26,9 +30,13 @@ use tranche_cli::localnet::{
     build_state_before, free_ports, funded_ata, price_account, send, start_validator, unix_now,
     validator_bin, write_keypair, BORROWED, DUST_FEED, SOL, SOL_FEED, SOL_PER_LOAN, USDC,
 };
+use tranche_vault::constants::TRANCHE_TOKEN_PROGRAM;
 use tranche_vault::math::fixed::Sf;
-use tranche_vault::state::{Position, Vault};
+use tranche_vault::state::{Position, Tranche, Vault};
+use tranche_vault::DepositArgs;
 use tranche_vault_tests::builders::QUOTE_FEED;
+
+mod status;
 
 /// Runs `tranche liquidator` to completion; returns (success, output).
 fn bot(args: &[String]) -> (bool, String) {
@@ -77,8 +85,10 @@ fn assert_scored(out: &str, k: &Pubkey, want: f64) {
     );
 }
 
+/// The bot liquidates an unhealthy position (steps 0–5), and `tranche status` shows what the chain holds before and
+/// after (one validator for both).
 #[test]
-fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
+fn bot_liquidates_and_status_audits_on_a_local_validator() {
     let Some(bin) = validator_bin() else {
         tranche_vault_tests::skip(
             "validator",
@@ -98,11 +108,14 @@ fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
     let state = build_state_before(now);
     let payer = state.payer.insecure_clone();
     let liquidator = Keypair::new();
+    // A depositor of step 3b (its redemption requests' rent).
+    let lp = Keypair::new();
     let sol_before_crash = Pubkey::new_unique();
     let system = anchor_lang::system_program::ID;
     let mut genesis = vec![
         (payer.pubkey(), system, 1_000 * SOL, vec![]),
         (liquidator.pubkey(), system, 10 * SOL, vec![]),
+        (lp.pubkey(), system, SOL, vec![]),
         price_account(state.quote_oracle, QUOTE_FEED, 100, now - 30),
         price_account(sol_before_crash, SOL_FEED, 10_000, now - 30),
         price_account(state.sol_oracle, SOL_FEED, 8_400, now - 30),
@@ -131,6 +144,11 @@ fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
             "position {k}: debt {debt} native, borrowed {borrowed}"
         );
     }
+    // `tranche status` as preloaded: two loans below health 1, the books as of the vault's last accrual on the
+    // embedded chain, days ago (read only: the bot's steps below see the same chain).
+    let audit =
+        status::status_shows_what_the_chain_holds(&rpc, &v.url, &addrs.vault, "as preloaded");
+    assert_eq!(audit["positions"]["liquidatable"], 2, "{audit:#}");
     let keypair_file = dir.join("liquidator.json");
     write_keypair(&keypair_file, &liquidator).expect("write keypair");
     let url = v.url.clone();
@@ -322,6 +340,110 @@ fn bot_liquidates_an_unhealthy_position_on_a_local_validator() {
         out.contains(&format!("position {}: health 1.", short(&risky))),
         "{out}"
     );
+
+    // 3b. `tranche status` after the liquidations, with the queue in use: a depositor puts 300 USDC into senior
+    //     and 200 into mezzanine, asks to redeem half of the senior tokens, the epoch (long over) closes and fills
+    //     them (the payout is reserved, not claimed), and half of the mezzanine tokens are queued for the next
+    //     close.
+    let lp_quote = funded_ata(
+        &rpc,
+        &payer,
+        &lp.pubkey(),
+        &quote,
+        &spl_token::ID,
+        500 * USDC,
+    )
+    .expect("fund the depositor");
+    let lp_shares = [Tranche::Senior, Tranche::Mezzanine].map(|t| {
+        funded_ata(
+            &rpc,
+            &payer,
+            &lp.pubkey(),
+            &addrs.tranche_mints[t.index()],
+            &TRANCHE_TOKEN_PROGRAM,
+            0,
+        )
+        .expect("tranche token account")
+    });
+    let deposits = [
+        (Tranche::Senior, 300 * USDC),
+        (Tranche::Mezzanine, 200 * USDC),
+    ]
+    .map(|(tranche, amount)| {
+        addrs.deposit(
+            lp.pubkey(),
+            lp_quote,
+            lp_shares[tranche.index()],
+            DepositArgs {
+                tranche,
+                amount,
+                min_shares: 0,
+            },
+        )
+    });
+    send(&rpc, &payer, &deposits, &[&lp]).expect("the deposits");
+    let [senior_shares, mezzanine_shares] = lp_shares.map(|k| balance(&rpc, &k));
+    send(
+        &rpc,
+        &payer,
+        &[addrs.request_redeem(
+            lp.pubkey(),
+            lp_shares[0],
+            Tranche::Senior,
+            senior_shares / 2,
+        )],
+        &[&lp],
+    )
+    .expect("the senior request");
+    let before_close: Vault = tranche_cli::decode(
+        &rpc.get_account_data(&addrs.vault).expect("vault"),
+        &addrs.vault,
+    )
+    .expect("decode vault");
+    send(
+        &rpc,
+        &payer,
+        &[addrs.close_epoch(
+            payer.pubkey(),
+            [0, 1, 2].map(|t| before_close.tranches[t].queue_generation),
+        )],
+        &[],
+    )
+    .expect("the epoch closes");
+    send(
+        &rpc,
+        &payer,
+        &[addrs.request_redeem(
+            lp.pubkey(),
+            lp_shares[1],
+            Tranche::Mezzanine,
+            mezzanine_shares / 2,
+        )],
+        &[&lp],
+    )
+    .expect("the mezzanine request");
+    let audit = status::status_shows_what_the_chain_holds(
+        &rpc,
+        &v.url,
+        &addrs.vault,
+        "after the liquidations, with a redemption filled and another queued",
+    );
+    // The scenario is what it says (the figures themselves were checked against the chain).
+    let [senior, mezzanine] = [0, 1].map(|t| &audit["tranches"][t]);
+    assert_eq!(audit["positions"]["liquidatable"], 0, "{audit:#}");
+    assert_eq!(senior["queued_shares"], 0, "{audit:#}");
+    assert_eq!(
+        mezzanine["queued_shares"],
+        mezzanine_shares / 2,
+        "{audit:#}"
+    );
+    assert_eq!(
+        mezzanine["close_fill_shares"],
+        mezzanine_shares / 2,
+        "{audit:#}"
+    );
+    assert_ne!(audit["pool"]["reserved_payout_sf"], "0", "{audit:#}");
+    assert_eq!(audit["epoch"]["closable_now"], false, "{audit:#}");
 
     // 4. In a loop, it stops cleanly on Ctrl-C.
     let mut child = Command::new(env!("CARGO_BIN_EXE_tranche"))

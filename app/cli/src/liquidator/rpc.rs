@@ -23,7 +23,7 @@ use std::time::Duration;
 use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::sysvar::SysvarId;
-use anchor_lang::{Discriminator, Space};
+use anchor_lang::{AccountDeserialize, Discriminator, Space};
 use anchor_spl::associated_token::{
     get_associated_token_address_with_program_id as ata,
     spl_associated_token_account::instruction::create_associated_token_account_idempotent,
@@ -40,6 +40,7 @@ use solana_rpc_client_api::config::{
     RpcSimulateTransactionConfig,
 };
 use solana_rpc_client_api::filter::{Memcmp, RpcFilterType};
+use solana_rpc_client_api::response::RpcVersionInfo;
 use solana_signer::Signer;
 use solana_transaction::Transaction;
 use tranche_vault::client::{AssetAddresses, VaultAddresses};
@@ -92,13 +93,7 @@ pub fn run(opts: &BotOpts) -> Result<()> {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
     let kp = crate::read_keypair(&opts.keypair)?;
-    let rpc = RpcClient::new_with_commitment(opts.url.clone(), CommitmentConfig::confirmed());
-    let version = rpc.get_version().with_context(|| {
-        format!(
-            "no JSON-RPC answer at {} (--url): is the cluster or local validator running?",
-            opts.url
-        )
-    })?;
+    let (rpc, version) = connect(&opts.url)?;
     log(&format!(
         "liquidator {} on {} (solana-core {}), vault {}",
         kp.pubkey(),
@@ -230,54 +225,72 @@ fn price_account(opts: &BotOpts, mint: &Pubkey, setting: &OracleSetting) -> Pubk
         .unwrap_or(setting.account)
 }
 
-/// One round's read: the vault, its collateral assets and positions, every price account and the clock.
-pub fn read_chain(rpc: &RpcClient, opts: &BotOpts) -> Result<Chain> {
+/// A client of `url` at the `confirmed` commitment, once the node answers (its version), or an error that says
+/// nothing answers there.
+pub fn connect(url: &str) -> Result<(RpcClient, RpcVersionInfo)> {
+    let rpc = RpcClient::new_with_commitment(url.to_string(), CommitmentConfig::confirmed());
+    let version = rpc.get_version().with_context(|| {
+        format!("no JSON-RPC answer at {url} (--url): is the cluster or local validator running?")
+    })?;
+    Ok((rpc, version))
+}
+
+/// The vault account `key` (`--vault`), refused unless this program owns it.
+pub fn read_vault(rpc: &RpcClient, key: &Pubkey) -> Result<Vault> {
     let program = tranche_vault::ID;
     let acc = rpc
-        .get_account(&opts.vault)
-        .with_context(|| format!("fetching the vault {} (--vault)", opts.vault))?;
+        .get_account(key)
+        .with_context(|| format!("fetching the vault {key} (--vault)"))?;
     if acc.owner != program {
         bail!(
-            "{} is not a vault: owned by {}, not the Tranche Vault program {program}",
-            opts.vault,
+            "{key} is not a vault: owned by {}, not the Tranche Vault program {program}",
             acc.owner
         );
     }
-    let vault: Vault = crate::decode(&acc.data, &opts.vault)?;
-    let scan = |disc: &[u8], size: usize| -> Result<Vec<(Pubkey, Vec<u8>)>> {
-        let cfg = RpcProgramAccountsConfig {
-            filters: Some(vec![
-                RpcFilterType::DataSize(size as u64),
-                RpcFilterType::Memcmp(Memcmp::new_raw_bytes(0, disc.to_vec())),
-                RpcFilterType::Memcmp(Memcmp::new_raw_bytes(8, opts.vault.to_bytes().to_vec())),
-            ]),
-            account_config: RpcAccountInfoConfig {
-                encoding: Some(UiAccountEncoding::Base64),
-                ..RpcAccountInfoConfig::default()
-            },
-            ..RpcProgramAccountsConfig::default()
-        };
-        rpc.get_program_ui_accounts_with_config(&program, cfg)
-            .context("getProgramAccounts")?
-            .into_iter()
-            .map(|(k, a)| Ok((k, ui_account_bytes(&a).context("account data not base64")?)))
-            .collect()
+    crate::decode(&acc.data, key)
+}
+
+/// Every account of type `T` of `vault` (a `CollateralAsset` or a `Position`: each holds its vault right after the
+/// discriminator), by `getProgramAccounts` filtered on the account's size, its discriminator at offset 0 and the
+/// vault at offset 8; sorted by key.
+pub fn vault_accounts<T>(rpc: &RpcClient, vault: &Pubkey) -> Result<Vec<(Pubkey, T)>>
+where
+    T: AccountDeserialize + Discriminator + Space,
+{
+    let cfg = RpcProgramAccountsConfig {
+        filters: Some(vec![
+            RpcFilterType::DataSize((8 + T::INIT_SPACE) as u64),
+            RpcFilterType::Memcmp(Memcmp::new_raw_bytes(0, T::DISCRIMINATOR.to_vec())),
+            RpcFilterType::Memcmp(Memcmp::new_raw_bytes(8, vault.to_bytes().to_vec())),
+        ]),
+        account_config: RpcAccountInfoConfig {
+            encoding: Some(UiAccountEncoding::Base64),
+            ..RpcAccountInfoConfig::default()
+        },
+        ..RpcProgramAccountsConfig::default()
     };
-    let mut assets = HashMap::new();
-    for (k, data) in scan(
-        CollateralAsset::DISCRIMINATOR,
-        8 + CollateralAsset::INIT_SPACE,
-    )? {
-        assets.insert(k, crate::decode::<CollateralAsset>(&data, &k)?);
-    }
-    let mut positions = vec![];
-    for (k, data) in scan(Position::DISCRIMINATOR, 8 + Position::INIT_SPACE)? {
-        let p: Position = crate::decode(&data, &k)?;
-        if p.scaled_debt_sf != 0 {
-            positions.push((k, p));
-        }
-    }
-    positions.sort_by_key(|(k, _)| *k);
+    let mut out = rpc
+        .get_program_ui_accounts_with_config(&tranche_vault::ID, cfg)
+        .context("getProgramAccounts")?
+        .into_iter()
+        .map(|(k, a)| {
+            let data = ui_account_bytes(&a).context("account data not base64")?;
+            Ok((k, crate::decode::<T>(&data, &k)?))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    out.sort_by_key(|(k, _)| *k);
+    Ok(out)
+}
+
+/// One round's read: the vault, its collateral assets and positions, every price account and the clock.
+pub fn read_chain(rpc: &RpcClient, opts: &BotOpts) -> Result<Chain> {
+    let vault = read_vault(rpc, &opts.vault)?;
+    let assets: HashMap<Pubkey, CollateralAsset> =
+        vault_accounts(rpc, &opts.vault)?.into_iter().collect();
+    let positions: Vec<(Pubkey, Position)> = vault_accounts::<Position>(rpc, &opts.vault)?
+        .into_iter()
+        .filter(|(_, p)| p.scaled_debt_sf != 0)
+        .collect();
     let quote_oracle = price_account(opts, &vault.quote_mint, &vault.quote_oracle);
     let mut oracle_of = HashMap::new();
     for (k, a) in &assets {
@@ -289,11 +302,7 @@ pub fn read_chain(rpc: &RpcClient, opts: &BotOpts) -> Result<Chain> {
     keys.dedup();
     keys.push(<Clock as SysvarId>::id());
     let mut fetched = rpc.get_multiple_accounts(&keys)?;
-    let clock: Clock = fetched
-        .pop()
-        .flatten()
-        .and_then(|c| bincode::deserialize(&c.data).ok())
-        .context("reading the Clock sysvar")?;
+    let clock = clock_of(fetched.pop().flatten().as_ref().map(|c| c.data.as_slice()))?;
     let oracles = keys
         .into_iter()
         .zip(fetched)
@@ -320,6 +329,12 @@ pub fn read_chain(rpc: &RpcClient, opts: &BotOpts) -> Result<Chain> {
         },
         now: clock.unix_timestamp,
     })
+}
+
+/// The Clock sysvar from its account's data, as fetched with the other accounts of a read (so that it dates them).
+pub fn clock_of(data: Option<&[u8]>) -> Result<Clock> {
+    data.and_then(|d| bincode::deserialize(d).ok())
+        .context("reading the Clock sysvar")
 }
 
 /// A token account's amount from bytes (SPL Token and Token-2022 share the first 165 bytes); 0 if absent.
