@@ -71,8 +71,16 @@ async fn bench_initialize_vault(rows: &mut BTreeMap<String, u64>) {
     let quote = env
         .create_mint_at(Keypair::new_from_array([2; 32]), spl_token::ID, 6)
         .await;
-    let b = vault_builder(env.payer(), authority.pubkey(), quote, spl_token::ID);
-    let out = env.send(&[b.instruction()], &[&authority]).await;
+    // A fixed payer too: the rent it pays is moved by CPIs, so every key in the instruction is the same each run.
+    let payer = Keypair::new_from_array([3; 32]);
+    let fund = anchor_lang::solana_program::system_instruction::transfer(
+        &env.payer(),
+        &payer.pubkey(),
+        1_000_000_000,
+    );
+    env.send(&[fund], &[]).await.expect_ok();
+    let b = vault_builder(payer.pubkey(), authority.pubkey(), quote, spl_token::ID);
+    let out = env.send(&[b.instruction()], &[&authority, &payer]).await;
     out.expect_ok();
     rows.insert("initialize_vault".into(), out.cu);
     let renamed = tranche_vault::cpi::TokenMetadataArgs {
@@ -82,8 +90,8 @@ async fn bench_initialize_vault(rows: &mut BTreeMap<String, u64>) {
     };
     let ix =
         b.addresses()
-            .update_tranche_metadata(authority.pubkey(), env.payer(), Junior, renamed);
-    let out = env.send(&[ix], &[&authority]).await;
+            .update_tranche_metadata(authority.pubkey(), payer.pubkey(), Junior, renamed);
+    let out = env.send(&[ix], &[&authority, &payer]).await;
     out.expect_ok();
     rows.insert("update_tranche_metadata".into(), out.cu);
 }
