@@ -3,7 +3,7 @@
 #
 # - The validator (a long build on a fresh machine, once; tools/validator/build.sh) builds in the background at
 #   low priority from the start, so it soaks up the core that the SBF link and the test runs leave idle. It is
-#   needed only by the last phase.
+#   needed only by the test-run phase.
 # - The web app's end-to-end test (app/web/e2e) runs last: it needs the `tranche` binary the workspace build
 #   makes, the validator and Chromium.
 # - Lints cost no second pass over the dependencies: the workspace's own crates compile through clippy-driver
@@ -22,8 +22,12 @@ cargo fmt --all --check
 
 phase "solana-test-validator: its Debian packages, then its build in the background (log: target/validator-build.log)"
 tools/validator/build.sh --packages
-setsid nice -n 10 tools/validator/build.sh > target/validator-build.log 2>&1 &
-VALIDATOR_PID=$!  # its own process group: stopping the tests stops its cargo too
+# Its own process group (job control on for this one job), so that stopping the tests stops its cargo too; the same
+# session, so that `nice` weighs it against the rest (a new session is a new scheduler autogroup, where it is not).
+set -m
+nice -n 10 tools/validator/build.sh > target/validator-build.log 2>&1 &
+VALIDATOR_PID=$!
+set +m
 trap 'kill -- -$VALIDATOR_PID 2>/dev/null || true' EXIT
 
 phase "SBF build"

@@ -277,6 +277,16 @@ fn bad_metadata() -> Vec<(&'static str, TokenMetadataArgs, VaultError)> {
             VaultError::TokenNameInvalid,
         ),
         (
+            "bidi override in name",
+            with(&|m| m.name = "Senior \u{202E}roineS".into()),
+            VaultError::TokenNameInvalid,
+        ),
+        (
+            "zero-width space in name",
+            with(&|m| m.name = "Sen\u{200B}ior".into()),
+            VaultError::TokenNameInvalid,
+        ),
+        (
             "empty symbol",
             with(&|m| m.symbol.clear()),
             VaultError::TokenSymbolInvalid,
@@ -405,6 +415,38 @@ dual_test!(the_authority_renames_a_tranche_token, |mode| async move {
         (shorter.name, shorter.symbol, shorter.uri)
     );
 });
+
+dual_test!(
+    a_rename_to_the_multisig_length_is_funded,
+    |mode| async move {
+        // Token-2022 pads a mint whose length would equal a multisig's (355 bytes) to 357: here 318 bytes plus a
+        // name, symbol and URI of 37 bytes together, from a mint funded for 10. The top-up follows the real size.
+        let (mut env, authority, mut b) = setup(mode, spl_token::ID, 6).await;
+        b.args.tranche_metadata[0] = TokenMetadataArgs {
+            name: "Senior".into(),
+            symbol: "tvSR".into(),
+            uri: String::new(),
+        };
+        init(&mut env, &authority, &b).await.expect_ok();
+        let a = b.addresses();
+        let renamed = TokenMetadataArgs {
+            name: "Senior tranche USDC vault 01".into(),
+            symbol: "tvSR-1".into(),
+            uri: "abc".into(),
+        };
+        let ix = a.update_tranche_metadata(
+            authority.pubkey(),
+            env.payer(),
+            Tranche::Senior,
+            renamed.clone(),
+        );
+        env.send(&[ix], &[&authority]).await.expect_ok();
+        let mint = env.account(a.tranche_mints[0]).await.expect("mint");
+        assert_eq!(mint.data.len(), 357, "padded past the multisig length");
+        assert!(env.rent().await.is_exempt(mint.lamports, mint.data.len()));
+        assert_eq!(unpack_token_metadata(&mint).0.name, renamed.name);
+    }
+);
 
 dual_test!(
     only_the_authority_renames_with_valid_fields,

@@ -2697,7 +2697,7 @@ export const IDL = {
     {
       "code": 6103,
       "name": "TokenNameInvalid",
-      "msg": "A tranche token name must be 1 to MAX_TOKEN_NAME_LEN (32) bytes with no control characters"
+      "msg": "A tranche token name must be 1 to MAX_TOKEN_NAME_LEN (32) bytes with no control, invisible or bidirectional-control characters"
     },
     {
       "code": 6104,
@@ -4590,7 +4590,8 @@ export const IDL = {
           {
             "name": "name",
             "docs": [
-              "At most `MAX_TOKEN_NAME_LEN` bytes of UTF-8, no control characters; for example \"Senior · USDC vault 1\"."
+              "At most `MAX_TOKEN_NAME_LEN` bytes of UTF-8, no control, invisible or bidirectional-control characters; for",
+              "example \"Senior · USDC vault 1\"."
             ],
             "type": "string"
           },
@@ -4605,7 +4606,8 @@ export const IDL = {
             "name": "uri",
             "docs": [
               "At most `MAX_TOKEN_URI_LEN` printable ASCII characters, no spaces (may be empty): the token's JSON",
-              "(name, symbol, image), as wallets read it."
+              "(name, symbol, image), as wallets read it. `initialize_vault`'s transaction holds about 320 bytes of the",
+              "three tranches' fields together; longer URIs are set afterwards with `update_tranche_metadata`."
             ],
             "type": "string"
           }
@@ -8267,7 +8269,7 @@ export type TrancheVault = {
     {
       "code": 6103,
       "name": "tokenNameInvalid",
-      "msg": "A tranche token name must be 1 to MAX_TOKEN_NAME_LEN (32) bytes with no control characters"
+      "msg": "A tranche token name must be 1 to MAX_TOKEN_NAME_LEN (32) bytes with no control, invisible or bidirectional-control characters"
     },
     {
       "code": 6104,
@@ -10160,7 +10162,8 @@ export type TrancheVault = {
           {
             "name": "name",
             "docs": [
-              "At most `MAX_TOKEN_NAME_LEN` bytes of UTF-8, no control characters; for example \"Senior · USDC vault 1\"."
+              "At most `MAX_TOKEN_NAME_LEN` bytes of UTF-8, no control, invisible or bidirectional-control characters; for",
+              "example \"Senior · USDC vault 1\"."
             ],
             "type": "string"
           },
@@ -10175,7 +10178,8 @@ export type TrancheVault = {
             "name": "uri",
             "docs": [
               "At most `MAX_TOKEN_URI_LEN` printable ASCII characters, no spaces (may be empty): the token's JSON",
-              "(name, symbol, image), as wallets read it."
+              "(name, symbol, image), as wallets read it. `initialize_vault`'s transaction holds about 320 bytes of the",
+              "three tranches' fields together; longer URIs are set afterwards with `update_tranche_metadata`."
             ],
             "type": "string"
           }

@@ -185,15 +185,24 @@ fn token_account_len(mint: &AccountInfo, token_program: &Pubkey) -> Result<usize
     Ok(ExtensionType::try_calculate_account_len::<TokenAccountState>(&required)?)
 }
 
+/// Characters that render as nothing or reorder what follows: zero-width spaces and joiners, bidirectional
+/// marks, embeddings, overrides and isolates, the word joiner and invisible operators, line and paragraph
+/// separators, the byte-order mark. In a token name they would let two names look alike, or read backwards.
+fn is_invisible_or_bidi(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
 /// What a wallet shows of a tranche token: the Token-2022 token-metadata fields of its mint.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct TokenMetadataArgs {
-    /// At most `MAX_TOKEN_NAME_LEN` bytes of UTF-8, no control characters; for example "Senior · USDC vault 1".
+    /// At most `MAX_TOKEN_NAME_LEN` bytes of UTF-8, no control, invisible or bidirectional-control characters; for
+    /// example "Senior · USDC vault 1".
     pub name: String,
     /// At most `MAX_TOKEN_SYMBOL_LEN` printable ASCII characters, no spaces; for example "tvSR-1".
     pub symbol: String,
     /// At most `MAX_TOKEN_URI_LEN` printable ASCII characters, no spaces (may be empty): the token's JSON
-    /// (name, symbol, image), as wallets read it.
+    /// (name, symbol, image), as wallets read it. `initialize_vault`'s transaction holds about 320 bytes of the
+    /// three tranches' fields together; longer URIs are set afterwards with `update_tranche_metadata`.
     pub uri: String,
 }
 
@@ -206,7 +215,10 @@ impl TokenMetadataArgs {
         require!(
             !self.name.is_empty()
                 && self.name.len() <= MAX_TOKEN_NAME_LEN as usize
-                && !self.name.chars().any(char::is_control),
+                && !self
+                    .name
+                    .chars()
+                    .any(|c| c.is_control() || is_invisible_or_bidi(c)),
             VaultError::TokenNameInvalid
         );
         require!(
@@ -302,8 +314,8 @@ pub fn create_pda_tranche_mint<'info>(
 }
 
 /// Rewrites a tranche mint's name, symbol and URI (each field only when it changes), signed by the vault (the
-/// update authority). `payer` first tops the mint up to rent exemption at the size the new fields make; a
-/// shorter metadata leaves the surplus on the mint.
+/// update authority); then `payer` tops the mint up to rent exemption at its new size. A shorter metadata leaves
+/// the surplus on the mint.
 pub fn update_tranche_metadata<'info>(
     payer: &AccountInfo<'info>,
     mint: &AccountInfo<'info>,
@@ -313,34 +325,12 @@ pub fn update_tranche_metadata<'info>(
     token_program: &AccountInfo<'info>,
     system_program: &AccountInfo<'info>,
 ) -> Result<()> {
-    let (old, len) = {
+    let old = {
         let data = mint.try_borrow_data()?;
-        let state = StateWithExtensions::<MintState>::unpack(&data)?;
-        (
-            state.get_variable_len_extension::<TokenMetadata>()?,
-            data.len(),
-        )
+        StateWithExtensions::<MintState>::unpack(&data)?
+            .get_variable_len_extension::<TokenMetadata>()?
     };
     let new = metadata.extension(mint.key, vault.key);
-    let grown = len
-        .checked_sub(old.tlv_size_of()?)
-        .and_then(|base| base.checked_add(new.tlv_size_of().ok()?))
-        .ok_or(crate::errors::VaultError::MathOverflow)?;
-    let shortfall = Rent::get()?
-        .minimum_balance(grown)
-        .saturating_sub(mint.lamports());
-    if shortfall > 0 {
-        transfer(
-            CpiContext::new(
-                system_program.key(),
-                Transfer {
-                    from: payer.clone(),
-                    to: mint.clone(),
-                },
-            ),
-            shortfall,
-        )?;
-    }
     let fields = [
         (Field::Name, &old.name, &new.name),
         (Field::Symbol, &old.symbol, &new.symbol),
@@ -362,6 +352,23 @@ pub fn update_tranche_metadata<'info>(
             ),
             field,
             after.clone(),
+        )?;
+    }
+    // Token-2022 has resized the mint (and pads a length that would equal a multisig's); rent exemption is checked
+    // when the transaction ends, so the top-up is for the size it actually has.
+    let shortfall = Rent::get()?
+        .minimum_balance(mint.data_len())
+        .saturating_sub(mint.lamports());
+    if shortfall > 0 {
+        transfer(
+            CpiContext::new(
+                system_program.key(),
+                Transfer {
+                    from: payer.clone(),
+                    to: mint.clone(),
+                },
+            ),
+            shortfall,
         )?;
     }
     Ok(())

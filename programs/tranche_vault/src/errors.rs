@@ -218,7 +218,7 @@ pub enum VaultError {
     WrongProposalId,
     #[msg("The tranche token program must be Token-2022 (TRANCHE_TOKEN_PROGRAM)")]
     WrongTrancheTokenProgram,
-    #[msg("A tranche token name must be 1 to MAX_TOKEN_NAME_LEN (32) bytes with no control characters")]
+    #[msg("A tranche token name must be 1 to MAX_TOKEN_NAME_LEN (32) bytes with no control, invisible or bidirectional-control characters")]
     TokenNameInvalid,
     #[msg("A tranche token symbol must be 1 to MAX_TOKEN_SYMBOL_LEN (10) printable ASCII characters, no spaces")]
     TokenSymbolInvalid,
