@@ -36,29 +36,7 @@ pub fn create_pda_account<'info>(
     owner: &Pubkey,
     target_seeds: &[&[u8]],
 ) -> Result<()> {
-    create_pda_account_funded(
-        payer,
-        target,
-        system_program,
-        space,
-        space,
-        owner,
-        target_seeds,
-    )
-}
-
-/// [`create_pda_account`], funded for `rent_space` ≥ `space` bytes: for an account that its owner program grows
-/// in place later (a Token-2022 mint whose token metadata is written after the mint is initialized).
-fn create_pda_account_funded<'info>(
-    payer: &AccountInfo<'info>,
-    target: &AccountInfo<'info>,
-    system_program: &AccountInfo<'info>,
-    space: usize,
-    rent_space: usize,
-    owner: &Pubkey,
-    target_seeds: &[&[u8]],
-) -> Result<()> {
-    let rent = Rent::get()?.minimum_balance(rent_space);
+    let rent = Rent::get()?.minimum_balance(space);
     let signer = &[target_seeds];
     let sys = system_program.key();
     if target.lamports() == 0 {
@@ -233,24 +211,12 @@ impl TokenMetadataArgs {
         );
         Ok(())
     }
-
-    /// The token-metadata extension these fields make, with the vault as update authority.
-    fn extension(&self, mint: &Pubkey, vault: &Pubkey) -> TokenMetadata {
-        TokenMetadata {
-            update_authority: Some(*vault).try_into().unwrap_or_default(),
-            mint: *mint,
-            name: self.name.clone(),
-            symbol: self.symbol.clone(),
-            uri: self.uri.clone(),
-            additional_metadata: Vec::new(),
-        }
-    }
 }
 
 /// Creates the PDA `mint` (seeds `mint_seeds`) as a Token-2022 tranche mint with `decimals`, mint authority the
 /// vault (`vault_seeds` signs), no freeze authority, and its name, symbol and URI on the mint itself: a metadata
 /// pointer to the mint (with no authority, so it never moves), then the token-metadata extension, update
-/// authority the vault. The account is funded up front for the size the metadata grows it to.
+/// authority the vault. Token-2022 grows the account for the metadata; `payer` then tops its rent up.
 #[allow(clippy::too_many_arguments)]
 pub fn create_pda_tranche_mint<'info>(
     payer: &AccountInfo<'info>,
@@ -265,15 +231,11 @@ pub fn create_pda_tranche_mint<'info>(
 ) -> Result<()> {
     let space =
         ExtensionType::try_calculate_account_len::<MintState>(&[ExtensionType::MetadataPointer])?;
-    let grown = space
-        .checked_add(metadata.extension(mint.key, vault.key).tlv_size_of()?)
-        .ok_or(crate::errors::VaultError::MathOverflow)?;
-    create_pda_account_funded(
+    create_pda_account(
         payer,
         mint,
         system_program,
         space,
-        grown,
         token_program.key,
         mint_seeds,
     )?;
@@ -310,6 +272,33 @@ pub fn create_pda_tranche_mint<'info>(
         metadata.name.clone(),
         metadata.symbol.clone(),
         metadata.uri.clone(),
+    )?;
+    top_up_rent(payer, mint, system_program)
+}
+
+/// Tops `account` up to rent exemption at its current size, paid by `payer`: after Token-2022 has resized a mint
+/// for its metadata (it pads a length that would equal a multisig's). Rent exemption is checked when the
+/// transaction ends, so a top-up after the resize is in time.
+fn top_up_rent<'info>(
+    payer: &AccountInfo<'info>,
+    account: &AccountInfo<'info>,
+    system_program: &AccountInfo<'info>,
+) -> Result<()> {
+    let shortfall = Rent::get()?
+        .minimum_balance(account.data_len())
+        .saturating_sub(account.lamports());
+    if shortfall == 0 {
+        return Ok(());
+    }
+    transfer(
+        CpiContext::new(
+            system_program.key(),
+            Transfer {
+                from: payer.clone(),
+                to: account.clone(),
+            },
+        ),
+        shortfall,
     )
 }
 
@@ -330,11 +319,10 @@ pub fn update_tranche_metadata<'info>(
         StateWithExtensions::<MintState>::unpack(&data)?
             .get_variable_len_extension::<TokenMetadata>()?
     };
-    let new = metadata.extension(mint.key, vault.key);
     let fields = [
-        (Field::Name, &old.name, &new.name),
-        (Field::Symbol, &old.symbol, &new.symbol),
-        (Field::Uri, &old.uri, &new.uri),
+        (Field::Name, &old.name, &metadata.name),
+        (Field::Symbol, &old.symbol, &metadata.symbol),
+        (Field::Uri, &old.uri, &metadata.uri),
     ];
     for (field, before, after) in fields {
         if before == after {
@@ -354,24 +342,7 @@ pub fn update_tranche_metadata<'info>(
             after.clone(),
         )?;
     }
-    // Token-2022 has resized the mint (and pads a length that would equal a multisig's); rent exemption is checked
-    // when the transaction ends, so the top-up is for the size it actually has.
-    let shortfall = Rent::get()?
-        .minimum_balance(mint.data_len())
-        .saturating_sub(mint.lamports());
-    if shortfall > 0 {
-        transfer(
-            CpiContext::new(
-                system_program.key(),
-                Transfer {
-                    from: payer.clone(),
-                    to: mint.clone(),
-                },
-            ),
-            shortfall,
-        )?;
-    }
-    Ok(())
+    top_up_rent(payer, mint, system_program)
 }
 
 /// Creates the PDA `account` (seeds `account_seeds`) as a token account of `mint` owned by `authority`.
