@@ -7,7 +7,7 @@
 use anchor_lang::prelude::Pubkey;
 use anyhow::{Context, Result};
 use serde_json::json;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::liquidator::{self, health_str, short, Assessment, Market, Raw};
 use embedded_chain::fixture::{User, VaultFixture, ONE};
@@ -46,23 +46,25 @@ impl Rng {
     }
 }
 
-/// Prices a position off chain with the program's own oracle and health code ([`liquidator::assess`]), from the
-/// embedded chain's accounts.
-pub async fn assess(f: &mut VaultFixture, position: Pubkey) -> Result<Assessment> {
-    let v = f.vault().await;
-    let now = f.env.now().await;
-    let p: Position = f.position(position).await;
+/// The liquidator's view of the embedded chain: the fixture's collateral assets and the price accounts they and the
+/// quote pin; and each asset's name as the demo lists it.
+pub async fn market(f: &mut VaultFixture) -> Result<(Market, BTreeMap<Pubkey, String>)> {
     let mut market = Market {
         assets: HashMap::new(),
         oracle_of: HashMap::new(),
         oracles: HashMap::new(),
         quote_oracle: f.quote_oracle,
     };
+    let mut names = BTreeMap::new();
     let mut keys = vec![f.quote_oracle];
-    for c in f.assets.clone() {
+    for (i, c) in f.assets.clone().into_iter().enumerate() {
         let asset: CollateralAsset = f.env.anchor_account(c.addrs.asset).await;
         market.assets.insert(c.addrs.asset, asset);
         market.oracle_of.insert(c.addrs.asset, c.oracle);
+        names.insert(
+            c.addrs.asset,
+            ASSET_NAMES.get(i).copied().unwrap_or("?").to_string(),
+        );
         keys.push(c.oracle);
     }
     for k in keys {
@@ -75,6 +77,16 @@ pub async fn assess(f: &mut VaultFixture, position: Pubkey) -> Result<Assessment
             },
         );
     }
+    Ok((market, names))
+}
+
+/// Prices a position off chain with the program's own oracle and health code ([`liquidator::assess`]), from the
+/// embedded chain's accounts.
+pub async fn assess(f: &mut VaultFixture, position: Pubkey) -> Result<Assessment> {
+    let v = f.vault().await;
+    let now = f.env.now().await;
+    let p: Position = f.position(position).await;
+    let (market, _) = market(f).await?;
     liquidator::assess(&p, &v, &market, now)
 }
 
@@ -238,26 +250,22 @@ fn ensure_program(json: bool) -> Result<()> {
     Ok(())
 }
 
-/// Runs the scenario; returns each step's figures (the objects `--json` prints).
-pub async fn run(opts: DemoOpts) -> Result<Vec<serde_json::Value>> {
-    ensure_program(opts.json)?;
-    let mut report = vec![];
-    let r = &mut report;
-    let mut rng = Rng(opts.seed);
-    let mut f = VaultFixture::deterministic(Mode::Sbf).await;
+/// The demo's collateral assets, by the fixture's index.
+struct Listed {
+    sol: usize,
+    eth: usize,
+}
+
+/// Step 1: the vault, with SOL at 150 and ETH at 3,000 listed.
+async fn create(f: &mut VaultFixture) -> Listed {
     let sol = f.add_collateral(9, 150.0).await;
     let eth = f.add_collateral(8, 3_000.0).await;
-    snapshot(
-        &mut f,
-        "1. vault created; SOL at 150 and ETH at 3,000 (Pyth PriceUpdateV2) listed through the timelock",
-        0,
-        &opts,
-        &[],
-        r,
-    )
-    .await?;
+    Listed { sol, eth }
+}
 
-    // 2. Depositors fill the tranches (junior first: it is the cushion the others need).
+/// Step 2: depositors fill the tranches (junior first: it is the cushion the others need); returns the depositor
+/// and the CU used.
+async fn fill_tranches(f: &mut VaultFixture) -> Result<(User, u64)> {
     let lp = f.user(10_000_000 * ONE).await;
     let mut cu = 0;
     for (t, amount) in [(Junior, 200_000), (Mezzanine, 300_000), (Senior, 1_500_000)] {
@@ -265,19 +273,13 @@ pub async fn run(opts: DemoOpts) -> Result<Vec<serde_json::Value>> {
         check(&out, "deposit")?;
         cu += out.program_cu();
     }
-    snapshot(
-        &mut f,
-        "2. deposits: junior 200k, mezzanine 300k, senior 1.5M",
-        cu,
-        &opts,
-        &[],
-        r,
-    )
-    .await?;
+    Ok((lp, cu))
+}
 
-    // 3. Borrowers borrow; 30 days pass; interest accrues through the income waterfall.
+/// Step 3: borrowers borrow (sizes varied by `rng`); 30 days pass; interest accrues through the income waterfall.
+async fn borrow_and_accrue(f: &mut VaultFixture, listed: &Listed, rng: &mut Rng) -> Result<u64> {
+    let (sol, eth) = (listed.sol, listed.eth);
     let mut cu = 0;
-    let mut borrowers = vec![];
     let plans = [
         (vec![(sol, 6_000 * SOL)], 60u64),
         (vec![(eth, 300 * ETH)], 62),
@@ -302,12 +304,74 @@ pub async fn run(opts: DemoOpts) -> Result<Vec<serde_json::Value>> {
         let out = f.borrow(&u, p, amount).await;
         check(&out, "borrow")?;
         cu += out.program_cu();
-        borrowers.push(u);
     }
     f.warp(30 * 86_400).await;
     let out = f.accrue().await;
     check(&out, "accrue")?;
+    Ok(cu + out.program_cu())
+}
+
+/// Step 4: an epoch closes with redemptions: part of senior and of junior want out.
+async fn close_epoch(f: &mut VaultFixture, lp: &User) -> Result<u64> {
+    let mut cu = 0;
+    for (t, shares) in [(Senior, 100_000 * ONE), (Junior, 20_000 * ONE)] {
+        let out = f.request(lp, t, shares).await;
+        check(&out, "request_redeem")?;
+        cu += out.program_cu();
+    }
+    let out = f.next_epoch().await;
+    check(&out, "close_epoch")?;
     cu += out.program_cu();
+    for t in [Senior, Junior] {
+        let out = f.claim(lp, t).await;
+        check(&out, "claim_redeem")?;
+        cu += out.program_cu();
+    }
+    Ok(cu)
+}
+
+/// The demo's pool before the crash (steps 1–4 for `seed`, on the SBF build): what `tranche risk --embedded`
+/// simulates.
+pub async fn pool(seed: u64) -> Result<VaultFixture> {
+    ensure_program(true)?;
+    let mut rng = Rng(seed);
+    let mut f = VaultFixture::deterministic(Mode::Sbf).await;
+    let listed = create(&mut f).await;
+    let (lp, _) = fill_tranches(&mut f).await?;
+    borrow_and_accrue(&mut f, &listed, &mut rng).await?;
+    close_epoch(&mut f, &lp).await?;
+    Ok(f)
+}
+
+/// Runs the scenario; returns each step's figures (the objects `--json` prints).
+pub async fn run(opts: DemoOpts) -> Result<Vec<serde_json::Value>> {
+    ensure_program(opts.json)?;
+    let mut report = vec![];
+    let r = &mut report;
+    let mut rng = Rng(opts.seed);
+    let mut f = VaultFixture::deterministic(Mode::Sbf).await;
+    let listed = create(&mut f).await;
+    let (sol, eth) = (listed.sol, listed.eth);
+    snapshot(
+        &mut f,
+        "1. vault created; SOL at 150 and ETH at 3,000 (Pyth PriceUpdateV2) listed through the timelock",
+        0,
+        &opts,
+        &[],
+        r,
+    )
+    .await?;
+    let (lp, cu) = fill_tranches(&mut f).await?;
+    snapshot(
+        &mut f,
+        "2. deposits: junior 200k, mezzanine 300k, senior 1.5M",
+        cu,
+        &opts,
+        &[],
+        r,
+    )
+    .await?;
+    let cu = borrow_and_accrue(&mut f, &listed, &mut rng).await?;
     snapshot(
         &mut f,
         "3. three borrowers borrow; 30 days of interest, senior paid first",
@@ -317,22 +381,7 @@ pub async fn run(opts: DemoOpts) -> Result<Vec<serde_json::Value>> {
         r,
     )
     .await?;
-
-    // 4. An epoch closes with redemptions: part of senior and of junior want out.
-    let mut cu = 0;
-    for (t, shares) in [(Senior, 100_000 * ONE), (Junior, 20_000 * ONE)] {
-        let out = f.request(&lp, t, shares).await;
-        check(&out, "request_redeem")?;
-        cu += out.program_cu();
-    }
-    let out = f.next_epoch().await;
-    check(&out, "close_epoch")?;
-    cu += out.program_cu();
-    for t in [Senior, Junior] {
-        let out = f.claim(&lp, t).await;
-        check(&out, "claim_redeem")?;
-        cu += out.program_cu();
-    }
+    let cu = close_epoch(&mut f, &lp).await?;
     snapshot(
         &mut f,
         "4. epoch closed: 100k senior and 20k junior shares redeemed",

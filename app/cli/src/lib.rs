@@ -11,10 +11,12 @@ pub mod demo;
 pub mod governance;
 pub mod liquidator;
 pub mod localnet;
+pub mod risk;
 pub mod roles;
 pub mod send;
 pub mod status;
 pub mod stress;
+pub mod vasicek;
 pub mod vault_config;
 
 /// Reads a keypair file as `solana-keygen` writes it (a JSON array of 64 numbers).

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use anchor_lang::prelude::Pubkey;
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
+use tranche_cli::risk::{self, params::SimArgs};
 use tranche_cli::{demo, governance, liquidator, localnet, roles, stress};
 
 #[derive(Parser)]
@@ -48,41 +49,40 @@ enum Command {
     /// slippage through the program's own health math, bad debt through its loss waterfall. Prints each
     /// tranche's expected loss, P(impaired), VaR 95 and 99, for the given correlation and a correlation stress.
     Stress {
-        #[arg(long, default_value_t = 2_000)]
-        paths: u32,
-        #[arg(long, default_value_t = 200)]
-        positions: u32,
-        #[arg(long, default_value_t = 30.0)]
-        horizon_days: f64,
-        #[arg(long, default_value_t = 30)]
-        steps: u32,
-        /// Annual volatilities, one per collateral asset.
-        #[arg(long, value_delimiter = ',', default_value = "0.8,0.7")]
-        vols: Vec<f64>,
-        /// Pairwise correlation of the assets (all pairs), unless --corr-matrix is given.
-        #[arg(long, default_value_t = 0.6)]
-        corr: f64,
-        /// Full correlation matrix, rows separated by ';', e.g. "1,0.5;0.5,1".
+        #[command(flatten)]
+        sim: SimArgs,
         #[arg(long)]
-        corr_matrix: Option<String>,
-        /// The correlation stress: every pairwise correlation moved this fraction of the way to 1.
-        #[arg(long, default_value_t = 0.8)]
-        stress_toward_one: f64,
-        /// Market-wide jumps per year, and the mean and standard deviation of the log-jump.
-        #[arg(long, default_value_t = 2.0)]
-        jump_intensity: f64,
-        #[arg(long, default_value_t = -0.10, allow_negative_numbers = true)]
-        jump_mean: f64,
-        #[arg(long, default_value_t = 0.05)]
-        jump_vol: f64,
-        /// Steps between a position becoming liquidatable and its liquidation.
-        #[arg(long, default_value_t = 1)]
-        liquidation_delay: u32,
-        /// Discount on the collateral at liquidation, bps.
-        #[arg(long, default_value_t = 200)]
-        slippage_bps: u32,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
+        json: bool,
+    },
+    /// The risk of a book: a live vault (--url, --vault: read as `tranche status` reads it), the embedded demo's
+    /// pool (--embedded), or else a synthetic pool. A Monte Carlo through the program's own health code and loss
+    /// waterfall gives each tranche's loss distribution, for the market and for a correlation stress; then the
+    /// tranche Greeks by bump-and-reprice with common random numbers, each with its standard error (vega per vol
+    /// point, correlation per +0.05, delta and gamma for 1 % and 10 % spot moves, with the pool's immediate loss),
+    /// and the smallest common price drop that makes senior lose today. --plot DIR writes SVG charts. Every
+    /// parameter is a flag and a key of --market FILE (TOML); the defaults are in brackets.
+    Risk {
+        /// JSON-RPC endpoint of the live vault.
+        #[arg(long, requires = "vault", conflicts_with = "embedded")]
+        url: Option<String>,
+        /// The live vault account.
+        #[arg(long, requires = "url")]
+        vault: Option<Pubkey>,
+        /// The embedded demo's pool (its vault before the crash, built on the embedded chain; needs `make sbf`).
+        #[arg(long)]
+        embedded: bool,
+        /// The demo's seed (its borrowers' sizes), with --embedded.
+        #[arg(long, default_value_t = 1, requires = "embedded")]
+        demo_seed: u64,
+        /// Which Greeks: all, none, or a list of vega, corr, delta (delta includes gamma).
+        #[arg(long, default_value = "all", value_parser = risk::greeks::Selection::parse)]
+        greeks: risk::greeks::Selection,
+        /// Write SVG charts into this directory: loss distributions, expected loss against correlation, health.
+        #[arg(long)]
+        plot: Option<PathBuf>,
+        #[command(flatten)]
+        sim: SimArgs,
+        /// One JSON object: the book, the loss distributions, the Greeks, position-steps per second.
         #[arg(long)]
         json: bool,
     },
@@ -286,52 +286,27 @@ fn run(command: Command) -> Result<()> {
             seize_slippage_bps,
             price_accounts: price_accounts.into_iter().collect(),
         })?,
-        Command::Stress {
-            paths,
-            positions,
-            horizon_days,
-            steps,
-            vols,
-            corr,
-            corr_matrix,
-            stress_toward_one,
-            jump_intensity,
-            jump_mean,
-            jump_vol,
-            liquidation_delay,
-            slippage_bps,
-            seed,
+        Command::Stress { sim, json } => stress::run(&sim.resolve(None)?, json)?,
+        Command::Risk {
+            url,
+            vault,
+            embedded,
+            demo_seed,
+            greeks,
+            plot,
+            sim,
             json,
-        } => {
-            let corr = match corr_matrix {
-                Some(m) => m
-                    .split(';')
-                    .map(|row| {
-                        row.split(',')
-                            .map(|x| x.trim().parse::<f64>())
-                            .collect::<Result<Vec<_>, _>>()
-                    })
-                    .collect::<Result<Vec<_>, _>>()
-                    .context("--corr-matrix: rows of numbers, e.g. \"1,0.5;0.5,1\"")?,
-                None => stress::uniform_corr(vols.len(), corr),
-            };
-            let p = stress::StressParams {
-                vols,
-                corr,
-                horizon_days,
-                steps,
-                paths,
-                positions,
-                jump_intensity,
-                jump_mean,
-                jump_vol,
-                liquidation_delay_steps: liquidation_delay,
-                slippage_bps,
-                seed,
-                ..stress::StressParams::default()
-            };
-            stress::run(&p, stress_toward_one, json)?
-        }
+        } => risk::run(&risk::RiskOpts {
+            source: match (url, vault) {
+                (Some(url), Some(vault)) => risk::Source::Rpc { url, vault },
+                _ if embedded => risk::Source::Embedded { demo_seed },
+                _ => risk::Source::Synthetic,
+            },
+            sim,
+            greeks,
+            plot,
+            json,
+        })?,
         Command::Demo {
             crash_pct,
             seed,
