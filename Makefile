@@ -43,6 +43,22 @@ test-sbf: sbf
 bench: sbf
 	$(CARGO_TEST_ENV) cargo test --locked -p tranche_vault_tests --test bench -- --update-readme
 
+## `tranche risk` in an optimized build of its own (release without LTO, 16 codegen units, in target/risk-bench;
+## `make test` never builds it): a synthetic pool of 2,000 loans, 2,000 paths of 30 steps, the base run and the
+## correlation stress; prints position-steps per second.
+.PHONY: risk-bench risk-plots
+RISK_BENCH_PROFILE := --profile risk-bench --config 'profile.risk-bench.inherits="release"' \
+	--config profile.risk-bench.lto=false --config profile.risk-bench.codegen-units=16 \
+	--config profile.risk-bench.incremental=false
+risk-bench:
+	$(CARGO_TEST_ENV) cargo run --locked -q -p tranche-cli $(RISK_BENCH_PROFILE) -- risk --positions 2000 --paths 2000 --greeks none
+
+## docs/risk/*.svg, the README's charts: `tranche risk --embedded` on the demo's pool (before its crash) over
+## 180 days at 100 % volatility.
+RISK_PLOT_ARGS := --horizon-days 180 --steps 60 --vols 1.0 --paths 2000 --greeks none
+risk-plots: sbf
+	$(CARGO_TEST_ENV) cargo run --locked -q -p tranche-cli -- risk --embedded $(RISK_PLOT_ARGS) --plot docs/risk
+
 ## The TypeScript SDK's packages (app/sdk, from its package-lock.json; again only when the lock file changes).
 SDK_MODULES := app/sdk/node_modules/.package-lock.json
 sdk: $(SDK_MODULES)

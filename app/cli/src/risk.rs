@@ -212,11 +212,12 @@ pub fn compute(opts: &RiskOpts, progress: &(dyn Fn(u64) + Sync)) -> Result<Repor
     let stressed_sum = summarize(&simulate(book, &hi, &s.run, &flat, progress)?);
     let g = greeks::compute(book, &s.market, &s.run, &base_paths, opts.greeks, progress)?;
     let mut steps = 2 * position_steps(book, &s.run) + g.position_steps;
-    let seconds = started.elapsed().as_secs_f64().max(1e-9);
+    let mut seconds = started.elapsed().as_secs_f64().max(1e-9);
     let mut plots = vec![];
     if let Some(dir) = &opts.plot {
         let curve = greeks::corr_curve(book, &s.market, &s.run, progress)?;
         steps += 20 * position_steps(book, &s.run);
+        seconds = started.elapsed().as_secs_f64().max(1e-9);
         let healths: Vec<(f64, f64)> = book
             .healths_now()?
             .iter()

@@ -36,6 +36,7 @@ use tranche_vault::state::{Position, Tranche, Vault};
 use tranche_vault::DepositArgs;
 use tranche_vault_tests::builders::QUOTE_FEED;
 
+mod risk_book;
 mod status;
 
 /// Runs `tranche liquidator` to completion; returns (success, output).
@@ -149,6 +150,8 @@ fn bot_liquidates_and_status_audits_on_a_local_validator() {
     let audit =
         status::status_shows_what_the_chain_holds(&rpc, &v.url, &addrs.vault, "as preloaded");
     assert_eq!(audit["positions"]["liquidatable"], 2, "{audit:#}");
+    // `tranche risk --url` reads that same book.
+    risk_book::risk_reads_the_book_status_shows(&v.url, &addrs.vault.to_string(), &audit);
     let keypair_file = dir.join("liquidator.json");
     write_keypair(&keypair_file, &liquidator).expect("write keypair");
     let url = v.url.clone();

@@ -181,33 +181,27 @@ pub fn health(path: &Path, title: &str, healths: &[(f64, f64)]) -> Result<()> {
         .y_desc("positions")
         .draw()
         .map_err(err)?;
+    let used: Vec<(usize, f64)> = count
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c > 0)
+        .map(|(k, c)| (k, *c as f64))
+        .collect();
     chart
-        .draw_series(
-            count
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| **c > 0)
-                .map(|(k, c)| {
-                    let x0 = k as f64 / 10.0;
-                    let color = if k < 10 { COLORS[2] } else { COLORS[0] };
-                    Rectangle::new([(x0 + 0.01, 0.0), (x0 + 0.09, *c as f64)], color.filled())
-                }),
-        )
+        .draw_series(used.iter().map(|&(k, c)| {
+            let x0 = k as f64 / 10.0;
+            let color = if k < 10 { COLORS[2] } else { COLORS[0] };
+            Rectangle::new([(x0 + 0.01, 0.0), (x0 + 0.09, c)], color.filled())
+        }))
         .map_err(err)?;
     chart
-        .draw_series(
-            count
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| **c > 0)
-                .map(|(k, c)| {
-                    Text::new(
-                        format!("{:.0}k", debt[k] / 1_000.0),
-                        (k as f64 / 10.0, *c as f64 + ymax * 0.02),
-                        ("sans-serif", 11),
-                    )
-                }),
-        )
+        .draw_series(used.iter().map(|&(k, c)| {
+            Text::new(
+                format!("{:.0}k", debt[k] / 1_000.0),
+                (k as f64 / 10.0, c + ymax * 0.02),
+                ("sans-serif", 11),
+            )
+        }))
         .map_err(err)?;
     chart
         .draw_series(LineSeries::new(
