@@ -22,6 +22,8 @@ use crate::governance::{fetch, TrancheArg};
 use crate::send::TxOpts;
 use crate::vault_config::MintInfo;
 
+pub mod show;
+
 /// Which vault, and how the transaction leaves.
 #[derive(Args, Clone, Debug)]
 pub struct At {
@@ -124,6 +126,57 @@ pub enum PositionAction {
         #[arg(long)]
         amount: String,
     },
+    /// The position as the program values it: debt, health, how much more it may borrow, and each collateral
+    /// entry's liquidation price (the others fixed). The position is --owner's (default: --keypair's) position
+    /// --id, or the one at --address; the books are as of the vault's last accrual.
+    Show {
+        /// The position's owner (default: the --keypair's key).
+        #[arg(long, conflicts_with = "address")]
+        owner: Option<Pubkey>,
+        /// The position account itself (then --vault and --owner may be left out).
+        #[arg(long)]
+        address: Option<Pubkey>,
+        /// One JSON object: base units as integers, fixed point as raw U68F60 bits (`*_sf`) beside a float.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `tranche position show`.
+fn show_position(
+    at: &At,
+    id: u64,
+    owner: Option<Pubkey>,
+    address: Option<Pubkey>,
+    json: bool,
+) -> Result<()> {
+    let rpc = crate::liquidator::rpc::connect(&at.tx.url)?.0;
+    let (key, missing) = match address {
+        Some(k) => (k, format!("no position at --address {k}")),
+        None => {
+            let vault = at
+                .vault
+                .context("--vault <VAULT> is required (or --address <POSITION>)")?;
+            let owner = match owner {
+                Some(o) => o,
+                None => at.tx.signer_key().context(
+                    "whose position? pass --owner <KEY>, --keypair <file> (its key) or --address <POSITION>",
+                )?,
+            };
+            let key = tranche_vault::pda::position(&vault, &owner, id).0;
+            (
+                key,
+                format!("{owner} has no position {id} in vault {vault}"),
+            )
+        }
+    };
+    let report = show::compute(show::read(&rpc, &key, at.vault.as_ref(), &missing)?)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report.to_json())?);
+    } else {
+        print!("{}", report.render());
+    }
+    Ok(())
 }
 
 /// `amount` in whole units with at most `decimals` decimals ("12", "0.25"), as native units, exactly.
@@ -196,6 +249,19 @@ impl RoleCommand {
 
 /// Runs a role command.
 pub fn run(cmd: &RoleCommand) -> Result<()> {
+    if let RoleCommand::Position {
+        at,
+        id,
+        action:
+            PositionAction::Show {
+                owner,
+                address,
+                json,
+            },
+    } = cmd
+    {
+        return show_position(at, *id, *owner, *address, *json);
+    }
     let At { vault, tx } = cmd.at();
     let vault = vault.context("--vault <VAULT> is required")?;
     let rpc = tx.rpc();
@@ -372,6 +438,8 @@ pub fn run(cmd: &RoleCommand) -> Result<()> {
                         ixs(vec![a.repay(signer, key, quote_account(&signer), amount)])
                     })?;
                 }
+                // Handled before the vault is read (it may come from the position).
+                PositionAction::Show { .. } => {}
             }
         }
     }

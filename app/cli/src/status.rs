@@ -146,6 +146,68 @@ pub fn tranche_token(key: &Pubkey, owner: &Pubkey, data: &[u8]) -> Result<Tranch
     })
 }
 
+/// What `getMultipleAccounts` (100 keys a call) finds at `keys`: owner and data, by key; an account that does not
+/// exist is absent. `what` names them in the error.
+pub fn fetch_accounts(
+    rpc: &RpcClient,
+    keys: &[Pubkey],
+    what: &str,
+) -> Result<HashMap<Pubkey, (Pubkey, Vec<u8>)>> {
+    let mut fetched = Vec::with_capacity(keys.len());
+    for chunk in keys.chunks(100) {
+        fetched.extend(
+            rpc.get_multiple_accounts(chunk)
+                .with_context(|| format!("getMultipleAccounts ({what})"))?,
+        );
+    }
+    Ok(keys
+        .iter()
+        .zip(fetched)
+        .filter_map(|(k, a)| a.map(|a| (*k, (a.owner, a.data))))
+        .collect())
+}
+
+/// The price accounts `assets` and the quote pin, sorted, each once.
+pub fn oracle_keys(assets: &[(Pubkey, CollateralAsset)], quote: &OracleSetting) -> Vec<Pubkey> {
+    let mut keys: Vec<Pubkey> = assets.iter().map(|(_, a)| a.oracle.account).collect();
+    keys.push(quote.account);
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// The liquidator's [`Market`] of `assets` and the quote, with the price accounts of [`oracle_keys`] from `by_key`
+/// (one that does not exist is there as the program would see it: owned by the system program, no data, so its
+/// entries count as 0); and the pinned accounts that do not exist.
+pub fn market_of(
+    assets: &[(Pubkey, CollateralAsset)],
+    quote: &OracleSetting,
+    by_key: &HashMap<Pubkey, (Pubkey, Vec<u8>)>,
+) -> (Market, Vec<Pubkey>) {
+    let keys = oracle_keys(assets, quote);
+    let missing = keys
+        .iter()
+        .filter(|k| !by_key.contains_key(k))
+        .copied()
+        .collect();
+    let market = Market {
+        assets: assets.iter().cloned().collect(),
+        oracle_of: assets.iter().map(|(k, a)| (*k, a.oracle.account)).collect(),
+        oracles: keys
+            .iter()
+            .map(|k| {
+                let (owner, data) = by_key
+                    .get(k)
+                    .cloned()
+                    .unwrap_or((anchor_lang::system_program::ID, vec![]));
+                (*k, Raw { owner, data })
+            })
+            .collect(),
+        quote_oracle: quote.account,
+    };
+    (market, missing)
+}
+
 /// Reads the vault, its assets and positions (`getProgramAccounts`, as the liquidator does), then in one
 /// `getMultipleAccounts` per 100 keys the tranche mints, the liquidity account, the custodies, every pinned price
 /// account and the Clock.
@@ -153,26 +215,11 @@ pub fn read(rpc: &RpcClient, key: &Pubkey) -> Result<Snapshot> {
     let vault = read_vault(rpc, key)?;
     let assets: Vec<(Pubkey, CollateralAsset)> = vault_accounts(rpc, key)?;
     let positions: Vec<(Pubkey, Position)> = vault_accounts(rpc, key)?;
-    let mut oracle_keys: Vec<Pubkey> = assets.iter().map(|(_, a)| a.oracle.account).collect();
-    oracle_keys.push(vault.quote_oracle.account);
-    oracle_keys.sort();
-    oracle_keys.dedup();
     let mut keys = vec![<Clock as SysvarId>::id(), vault.liquidity];
     keys.extend(vault.tranche_mints());
     keys.extend(assets.iter().map(|(_, a)| a.custody));
-    keys.extend(&oracle_keys);
-    let mut fetched = Vec::with_capacity(keys.len());
-    for chunk in keys.chunks(100) {
-        fetched.extend(
-            rpc.get_multiple_accounts(chunk)
-                .context("getMultipleAccounts (the mints, price accounts and clock)")?,
-        );
-    }
-    let by_key: HashMap<Pubkey, (Pubkey, Vec<u8>)> = keys
-        .iter()
-        .zip(fetched)
-        .filter_map(|(k, a)| a.map(|a| (*k, (a.owner, a.data))))
-        .collect();
+    keys.extend(oracle_keys(&assets, &vault.quote_oracle));
+    let by_key = fetch_accounts(rpc, &keys, "the mints, price accounts and clock")?;
     let clock = clock_of(by_key.get(&keys[0]).map(|(_, d)| d.as_slice()))?;
     let liquidity_account = match by_key.get(&vault.liquidity) {
         Some((_, data)) => Some(token_amount(&vault.liquidity, data)?),
@@ -195,26 +242,7 @@ pub fn read(rpc: &RpcClient, key: &Pubkey) -> Result<Snapshot> {
             custody.insert(a.custody, token_amount(&a.custody, data)?);
         }
     }
-    let missing_oracles: Vec<Pubkey> = oracle_keys
-        .iter()
-        .filter(|k| !by_key.contains_key(k))
-        .copied()
-        .collect();
-    let market = Market {
-        assets: assets.iter().cloned().collect(),
-        oracle_of: assets.iter().map(|(k, a)| (*k, a.oracle.account)).collect(),
-        oracles: oracle_keys
-            .iter()
-            .map(|k| {
-                let (owner, data) = by_key
-                    .get(k)
-                    .cloned()
-                    .unwrap_or((anchor_lang::system_program::ID, vec![]));
-                (*k, Raw { owner, data })
-            })
-            .collect(),
-        quote_oracle: vault.quote_oracle.account,
-    };
+    let (market, missing_oracles) = market_of(&assets, &vault.quote_oracle, &by_key);
     Ok(Snapshot {
         key: *key,
         vault,
@@ -343,7 +371,7 @@ pub struct Status {
 }
 
 /// The program error's name (`OracleStale`, ...), or the error's text.
-fn error_name(e: &anchor_lang::error::Error) -> String {
+pub(crate) fn error_name(e: &anchor_lang::error::Error) -> String {
     match e {
         anchor_lang::error::Error::AnchorError(a) => a.error_name.clone(),
         other => other.to_string(),

@@ -11,8 +11,6 @@ use std::str::FromStr;
 
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use anchor_spl::token_2022::spl_token_2022;
-use anchor_spl::token_2022_extensions::spl_token_metadata_interface::state::TokenMetadata;
 use anyhow::{bail, Context, Result};
 use serde::Deserialize;
 use solana_rpc_client::rpc_client::RpcClient;
@@ -27,6 +25,7 @@ use tranche_vault::InitializeVaultArgs;
 
 use crate::roles::{format_amount, parse_amount};
 use crate::send::TxOpts;
+use crate::status::{tranche_token, TrancheToken};
 
 /// The file.
 #[derive(Deserialize, Debug, Clone)]
@@ -291,8 +290,8 @@ impl Config {
 #[derive(Clone, Debug, Default)]
 pub struct Chain {
     pub vault: Option<Vault>,
-    /// The tranche mints' metadata (senior, mezzanine, junior).
-    pub metadata: Vec<TokenMetadata>,
+    /// The tranche tokens (senior, mezzanine, junior): their supply and token metadata.
+    pub metadata: Vec<TrancheToken>,
     pub assets: BTreeMap<Pubkey, CollateralAsset>,
     pub proposals: Vec<Proposal>,
     pub now: i64,
@@ -568,7 +567,6 @@ pub fn param_changes(have: &VaultParams, want: &VaultParams) -> Vec<ConfigChange
 pub fn read_chain(rpc: &RpcClient, d: &Desired) -> Result<Chain> {
     use anchor_lang::prelude::Clock;
     use anchor_lang::solana_program::sysvar::SysvarId;
-    use spl_token_2022::extension::{BaseStateWithExtensions, StateWithExtensions};
     let vault_key = tranche_vault::pda::vault(&d.creator, &d.quote_mint, d.vault_id).0;
     let clock: anchor_lang::prelude::Clock = bincode::deserialize(
         &rpc.get_account_data(&Clock::id())
@@ -586,13 +584,12 @@ pub fn read_chain(rpc: &RpcClient, d: &Desired) -> Result<Chain> {
     };
     let v: Vault = crate::decode(&acc.data, &vault_key)?;
     for m in v.tranche_mints() {
-        let data = rpc
-            .get_account_data(&m)
+        let acc = rpc
+            .get_account(&m)
             .with_context(|| format!("fetching tranche mint {m}"))?;
-        let state = StateWithExtensions::<spl_token_2022::state::Mint>::unpack(&data)?;
         chain
             .metadata
-            .push(state.get_variable_len_extension::<TokenMetadata>()?);
+            .push(tranche_token(&m, &acc.owner, &acc.data)?);
     }
     for mint in d.collateral.keys() {
         let asset = tranche_vault::pda::collateral_asset(&vault_key, mint).0;
@@ -695,11 +692,12 @@ mod tests {
         let metadata = d
             .metadata
             .iter()
-            .map(|m| TokenMetadata {
+            .map(|m| TrancheToken {
+                supply: 0,
+                decimals: 6,
                 name: m.name.clone(),
                 symbol: m.symbol.clone(),
                 uri: m.uri.clone(),
-                ..TokenMetadata::default()
             })
             .collect();
         Chain {

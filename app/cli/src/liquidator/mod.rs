@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use anchor_lang::prelude::Pubkey;
 use anyhow::{Context, Result};
 use tranche_vault::math::fixed::Sf;
-use tranche_vault::math::health::{debt_value, value_floor, Health};
+use tranche_vault::math::health::{debt_value, value_floor, Health, PricedCollateral};
 use tranche_vault::oracle::{
     read_price, read_price_or_none, OracleConfig, OraclePrice, OracleSetting,
 };
@@ -45,7 +45,7 @@ pub struct Market {
 impl Market {
     /// The price in the account `key`, read with `setting` at `now` (the program's own reader and checks;
     /// `key` is the pinned account unless `--price-account` overrode it for a what-if).
-    fn price(&self, setting: &OracleSetting, key: &Pubkey, now: i64) -> Result<OraclePrice> {
+    pub fn price(&self, setting: &OracleSetting, key: &Pubkey, now: i64) -> Result<OraclePrice> {
         let (cfg, raw) = self.config_for(setting, key)?;
         Ok(read_price(&cfg, key, &raw.owner, &raw.data, now)?)
     }
@@ -71,12 +71,19 @@ impl Market {
     }
 }
 
-/// Scores `position` exactly as `liquidate` will: collateral at the oracle's low side, an entry whose price fails
-/// at 0, debt at the quote's high side, the vault's current borrow index. It seizes the entry worth most, which
-/// always has a working price.
-pub fn assess(position: &Position, vault: &Vault, market: &Market, now: i64) -> Result<Assessment> {
+/// One active entry of a position as `liquidate` prices it: its price when the entry's oracle passes the lenient
+/// reading of an entry that is not seized (`None`: it counts as 0), and the program's [`PricedCollateral`] of it.
+#[derive(Clone, Copy, Debug)]
+pub struct PricedEntry {
+    pub asset: Pubkey,
+    pub price: Option<OraclePrice>,
+    pub priced: PricedCollateral,
+}
+
+/// `position`'s active entries, in slot order, each priced as `liquidate` prices an entry it does not seize (the
+/// program's `read_price_or_none`: an entry whose price fails counts as 0).
+pub fn price_entries(position: &Position, market: &Market, now: i64) -> Result<Vec<PricedEntry>> {
     let mut entries = Vec::with_capacity(8);
-    let mut best: Option<(Sf, Pubkey)> = None;
     for e in position.active() {
         let asset = market
             .assets
@@ -87,19 +94,40 @@ pub fn assess(position: &Position, vault: &Vault, market: &Market, now: i64) -> 
             .get(&e.asset)
             .context("no price account for the asset")?;
         let price = market.price_or_none(&asset.oracle, oracle, now)?;
-        if let Some(p) = &price {
-            let value = value_floor(e.amount, asset.decimals, p.low())?;
+        entries.push(PricedEntry {
+            asset: e.asset,
+            price,
+            priced: asset.priced(e.amount, price.as_ref()),
+        });
+    }
+    Ok(entries)
+}
+
+/// The quote's price (every check of the program: borrows, withdrawals and liquidations all need it).
+pub fn quote_price(vault: &Vault, market: &Market, now: i64) -> Result<OraclePrice> {
+    market.price(&vault.quote_oracle, &market.quote_oracle, now)
+}
+
+/// Scores `position` exactly as `liquidate` will: collateral at the oracle's low side, an entry whose price fails
+/// at 0, debt at the quote's high side, the vault's current borrow index. It seizes the entry worth most, which
+/// always has a working price.
+pub fn assess(position: &Position, vault: &Vault, market: &Market, now: i64) -> Result<Assessment> {
+    let entries = price_entries(position, market, now)?;
+    let mut best: Option<(Sf, Pubkey)> = None;
+    for e in &entries {
+        if let Some(p) = &e.price {
+            let value = value_floor(e.priced.amount, e.priced.decimals, p.low())?;
             if best.is_none_or(|(v, _)| value > v) {
                 best = Some((value, e.asset));
             }
         }
-        entries.push(asset.priced(e.amount, price.as_ref()));
     }
-    let quote = market.price(&vault.quote_oracle, &market.quote_oracle, now)?;
+    let quote = quote_price(vault, market, now)?;
     let debt = position.debt_native(vault.borrow_index_sf.get())?;
     let debt_value = debt_value(debt, vault.quote_decimals, quote.high()?)?;
+    let priced: Vec<PricedCollateral> = entries.iter().map(|e| e.priced).collect();
     Ok(Assessment {
-        health: Health::compute(&entries, debt_value)?,
+        health: Health::compute(&priced, debt_value)?,
         seize: best.map(|(_, a)| a),
     })
 }

@@ -25,7 +25,7 @@ pub fn sf_float(x: Sf) -> f64 {
 }
 
 /// `fields` as a JSON object, each `(name, Sf)` of `sfs` added as `name_sf` and `name_float`.
-fn object(fields: Value, sfs: &[(&str, Sf)]) -> Value {
+pub(crate) fn object(fields: Value, sfs: &[(&str, Sf)]) -> Value {
     let mut obj = match fields {
         Value::Object(m) => m,
         _ => serde_json::Map::new(),
@@ -674,21 +674,21 @@ pub fn fmt_utc(ts: i64) -> String {
 }
 
 #[derive(Clone, Copy)]
-enum Align {
+pub(crate) enum Align {
     Left,
     Right,
 }
 use Align::{Left as L, Right as R};
 
 /// A text table: columns padded to their widest cell (in characters).
-struct Table {
+pub(crate) struct Table {
     header: Vec<String>,
     align: Vec<Align>,
     rows: Vec<Vec<String>>,
 }
 
 impl Table {
-    fn new(cols: &[(&str, Align)]) -> Table {
+    pub(crate) fn new(cols: &[(&str, Align)]) -> Table {
         Table {
             header: cols.iter().map(|(h, _)| h.to_string()).collect(),
             align: cols.iter().map(|(_, a)| *a).collect(),
@@ -696,7 +696,7 @@ impl Table {
         }
     }
 
-    fn row(&mut self, cells: Vec<String>) {
+    pub(crate) fn row(&mut self, cells: Vec<String>) {
         self.rows.push(cells);
     }
 
@@ -736,12 +736,12 @@ impl Table {
         out
     }
 
-    fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         self.lines(true)
     }
 
     /// Without the header row (a list of labelled figures).
-    fn render_bare(&self) -> String {
+    pub(crate) fn render_bare(&self) -> String {
         self.lines(false)
     }
 }
