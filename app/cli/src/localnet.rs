@@ -160,12 +160,23 @@ pub fn account_file(dir: &Path, account: &GenesisAccount) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// The program's upgrade authority at genesis (`solana program deploy` leaves the deployer's, which `solana program
+/// set-upgrade-authority` hands to the multisig). Either way the BPF upgradeable loader owns the program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Upgrades {
+    /// `--bpf-program`: no upgrade authority (the program can never change).
+    Disabled,
+    /// `--upgradeable-program`: upgradeable by this key, as a deployed program is.
+    By(Pubkey),
+}
+
 /// Starts `bin` on loopback ports from `base` ([`PORTS`] of them) with a fresh ledger in `dir`, the program's SBF
-/// build and `accounts` preloaded, and waits until it serves the program (a slot after genesis).
+/// build (with `upgrades`) and `accounts` preloaded, and waits until it serves the program (a slot after genesis).
 pub fn start_validator(
     bin: &Path,
     dir: &Path,
     base: u16,
+    upgrades: Upgrades,
     accounts: &[GenesisAccount],
 ) -> Result<Validator> {
     let so = embedded_chain::deploy_dir().join("tranche_vault.so");
@@ -195,10 +206,15 @@ pub fn start_validator(
         .args([
             "--dynamic-port-range",
             &format!("{}-{}", base + 4, base + PORTS),
-        ])
-        .arg("--bpf-program")
-        .arg(tranche_vault::ID.to_string())
-        .arg(&so);
+        ]);
+    match upgrades {
+        Upgrades::Disabled => cmd.arg("--bpf-program"),
+        Upgrades::By(_) => cmd.arg("--upgradeable-program"),
+    };
+    cmd.arg(tranche_vault::ID.to_string()).arg(&so);
+    if let Upgrades::By(authority) = upgrades {
+        cmd.arg(authority.to_string());
+    }
     for account in accounts {
         cmd.arg("--account")
             .arg(account.0.to_string())
@@ -322,6 +338,33 @@ pub struct State {
     pub sol_threshold_bps: u16,
     /// Every account of the vault to preload.
     pub accounts: Vec<GenesisAccount>,
+}
+
+impl State {
+    /// What a validator with this vault preloads at genesis: the payer with 1,000 SOL, each of `funded` with its
+    /// lamports, the pinned price accounts published 30 s before `now` (the quote and the dust asset at $1, SOL at
+    /// `sol_cents`), and the vault's accounts.
+    pub fn genesis(
+        &self,
+        now: i64,
+        sol_cents: i64,
+        funded: &[(Pubkey, u64)],
+    ) -> Vec<GenesisAccount> {
+        let system = anchor_lang::system_program::ID;
+        let mut genesis = vec![(self.payer.pubkey(), system, 1_000 * SOL, vec![])];
+        genesis.extend(
+            funded
+                .iter()
+                .map(|(k, lamports)| (*k, system, *lamports, vec![])),
+        );
+        genesis.extend([
+            price_account(self.quote_oracle, QUOTE_FEED, 100, now - 30),
+            price_account(self.sol_oracle, SOL_FEED, sol_cents, now - 30),
+            price_account(self.dust_oracle, DUST_FEED, 100, now - 30),
+        ]);
+        genesis.extend(self.accounts.iter().cloned());
+        genesis
+    }
 }
 
 /// Builds the vault on the embedded chain (the SBF program in solana-program-test), starting at unix time `start`:
@@ -470,17 +513,15 @@ pub fn localnet(opts: &LocalnetOpts) -> Result<Localnet> {
         built.elapsed().as_secs_f64()
     );
     let wallet = Keypair::new();
-    let system = anchor_lang::system_program::ID;
-    let mut genesis = vec![
-        (state.payer.pubkey(), system, 1_000 * SOL, vec![]),
-        (state.authority.pubkey(), system, 10 * SOL, vec![]),
-        (wallet.pubkey(), system, 100 * SOL, vec![]),
-        price_account(state.quote_oracle, QUOTE_FEED, 100, now - 30),
-        price_account(state.sol_oracle, SOL_FEED, opts.sol_price_cents, now - 30),
-        price_account(state.dust_oracle, DUST_FEED, 100, now - 30),
-    ];
-    genesis.extend(state.accounts.iter().cloned());
-    let validator = start_validator(&bin, &opts.dir, base, &genesis)?;
+    let genesis = state.genesis(
+        now,
+        opts.sol_price_cents,
+        &[
+            (state.authority.pubkey(), 10 * SOL),
+            (wallet.pubkey(), 100 * SOL),
+        ],
+    );
+    let validator = start_validator(&bin, &opts.dir, base, Upgrades::Disabled, &genesis)?;
     let rpc = RpcClient::new_with_commitment(validator.url.clone(), CommitmentConfig::confirmed());
     let addrs = &state.addrs;
     // The caps, lowered by the authority (no timelock: lowering only tightens), and the week's interest.

@@ -1,9 +1,15 @@
-//! Every role's commands, as a user runs them, against a real `solana-test-validator` with the vault of
-//! `localnet::build_state` preloaded (built on the embedded chain ten days back, so its first epoch has ended):
-//! a depositor deposits into all three tranches through `tranche deposit`, is refused over the cap with the
-//! program's error in one line, queues a redemption and cancels another, the keeper accrues and closes the epoch,
-//! the depositor claims the fill; a borrower opens a position, deposits two collateral kinds, borrows, repays and
-//! withdraws. Each step's effect is checked on the chain; `--unsigned` exports a message and sends nothing.
+//! Every role's commands, as a user runs them, against a real `solana-test-validator` with the program preloaded as
+//! upgradeable at genesis (`--upgradeable-program`, a deployer key its upgrade authority, as `solana program deploy`
+//! leaves it) and the vault of `localnet::build_state` (built on the embedded chain ten days back, so its first
+//! epoch has ended): a depositor deposits into all three tranches through `tranche deposit`, is refused over the cap
+//! with the program's error in one line, queues a redemption and cancels another, the keeper accrues and closes the
+//! epoch, the depositor claims the fill; a borrower opens a position, deposits two collateral kinds, borrows,
+//! `position show`s it (every figure against the test's own integer arithmetic on the raw accounts), is refused one
+//! native unit over the max borrow it showed, repays and withdraws; `tranche status` shows what the chain holds.
+//! Then `tranche vault apply` creates a second vault from `migrations/localnet.toml` (idempotent, a rename, a
+//! proposal) and a third whose authority moves to another key through the exported message flow, and the program's
+//! upgrade authority moves to the same key. Each step's effect is checked on the chain; `--unsigned` exports a
+//! message and sends nothing.
 //!
 //! Skips (or fails under `TRANCHE_NO_SKIP=validator`) without the validator binary, as `tests/validator.rs` does.
 
@@ -14,17 +20,22 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::AccountDeserialize;
 use anchor_spl::associated_token::get_associated_token_address_with_program_id as ata;
 use anchor_spl::token::spl_token;
+use base64::Engine;
+use serde_json::{json, Value};
 use solana_commitment_config::CommitmentConfig;
 use solana_keypair::Keypair;
 use solana_rpc_client::rpc_client::RpcClient;
 use solana_signer::Signer;
 use tranche_cli::localnet::{
-    build_state_before, free_ports, funded_ata, price_account, start_validator, unix_now,
-    validator_bin, write_keypair, DUST_FEED, SOL, SOL_FEED, USDC,
+    build_state_before, free_ports, funded_ata, send, start_validator, unix_now, validator_bin,
+    write_keypair, Upgrades, SOL, USDC,
 };
+use tranche_vault::client::VaultAddresses;
 use tranche_vault::constants::TRANCHE_TOKEN_PROGRAM;
-use tranche_vault::state::{Position, RedemptionRequest, Tranche, Vault};
-use tranche_vault_tests::builders::QUOTE_FEED;
+use tranche_vault::state::{CollateralAsset, Position, RedemptionRequest, Tranche, Vault};
+
+mod status;
+use status::{ceil_native, floor_native, mul_div, sf, BPS, ONE};
 
 /// Runs the `tranche` binary; (succeeded, stdout + stderr).
 fn tranche(args: &[&str]) -> (bool, String) {
@@ -64,6 +75,201 @@ fn keyfile(dir: &Path, name: &str, key: &Keypair) -> String {
     path.display().to_string()
 }
 
+/// The program's upgrade authority on chain, once the test has checked that the BPF upgradeable loader owns the
+/// program account, which points at its programdata account (the loader's PDA of the program id), owned by the
+/// loader too.
+fn upgrade_authority(rpc: &RpcClient) -> Option<Pubkey> {
+    use anchor_lang::solana_program::bpf_loader_upgradeable::{
+        self as loader, UpgradeableLoaderState,
+    };
+    let program = rpc
+        .get_account(&tranche_vault::ID)
+        .expect("the program account");
+    assert_eq!(
+        program.owner,
+        loader::ID,
+        "the upgradeable loader owns the program"
+    );
+    assert!(program.executable);
+    let programdata = loader::get_program_data_address(&tranche_vault::ID);
+    let state: UpgradeableLoaderState = bincode::deserialize(&program.data).expect("program state");
+    assert_eq!(
+        state,
+        UpgradeableLoaderState::Program {
+            programdata_address: programdata
+        }
+    );
+    let data = rpc
+        .get_account(&programdata)
+        .expect("the programdata account");
+    assert_eq!(data.owner, loader::ID);
+    match bincode::deserialize(&data.data).expect("programdata state") {
+        UpgradeableLoaderState::ProgramData {
+            upgrade_authority_address,
+            ..
+        } => upgrade_authority_address,
+        other => panic!("{programdata} holds {other:?}, not programdata"),
+    }
+}
+
+/// `amount` native units of debt in scaled units (U68F60 bits), rounded up: ⌊amount · 2^120 / index⌋, one bit
+/// more unless that times the index, rounded down, gives the amount back.
+fn to_scaled_ceil(amount: u64, index: u128) -> u128 {
+    let a = u128::from(amount) << 60;
+    let q = mul_div(a, ONE, index, false);
+    q + u128::from(mul_div(q, index, ONE, false) != a)
+}
+
+/// What `tranche position show --json` must print for position `key` at the chain's `slot` and `now`, worked out
+/// from the raw accounts in integer arithmetic on the U68F60 bits (the status test's helpers; none of the program's
+/// math, nor the CLI's): collateral at each oracle's low side, rounded down, times max LTV and the liquidation
+/// threshold (each down); debt = ⌈scaled · index⌉ at the quote's high side (up); health = ⌊liquidation power · BPS
+/// / debt value⌋. Each entry's liquidation price is solved in closed form: with `need` = debt value − the others'
+/// liquidation power, the entry's ⌊v · threshold / BPS⌋ < need ⇔ v ≤ ⌈need · BPS / threshold⌉ − 1 =: vmax, and
+/// v = ⌊P · amount / 10^d⌋ ≤ vmax ⇔ P ≤ ⌈(vmax + 1) · 10^d / amount⌉ − 1. The max borrow is the largest amount
+/// whose debt after (⌈(scaled + ⌈amount / index⌉) · index⌉) is at most ⌊borrowing power · 10^d / quote high⌋, the
+/// largest debt the LTV allows; the test checks that free liquidity and the utilization cap allow one unit more, so
+/// the LTV is what refuses it.
+fn position_figures(rpc: &RpcClient, key: &Pubkey, slot: u64, now: i64) -> Value {
+    let p: Position = fetch(rpc, key);
+    let v: Vault = fetch(rpc, &p.vault);
+    let (_, quote) = status::oracle(rpc, &v.quote_oracle, now);
+    let (_, high) = quote.expect("the quote's price passes its checks");
+    let index = v.borrow_index_sf.get().to_bits();
+    let qpow = 10u128.pow(u32::from(v.quote_decimals));
+    let debt_of = |scaled: u128| ceil_native(mul_div(scaled, index, ONE, false));
+    let debt = debt_of(p.scaled_debt_sf);
+    let dv = if debt == 0 {
+        0
+    } else {
+        mul_div(high, debt, qpow, true)
+    };
+    let mut rows = vec![];
+    let (mut coll, mut bp, mut lp) = (0u128, 0u128, 0u128);
+    for e in p.active() {
+        let a: CollateralAsset = fetch(rpc, &e.asset);
+        let (_, price) = status::oracle(rpc, &a.oracle, now);
+        let (low, _) = price.expect("the test's collateral prices pass their checks");
+        let value = mul_div(
+            low,
+            u128::from(e.amount),
+            10u128.pow(u32::from(a.decimals)),
+            false,
+        );
+        let lp_i = value * u128::from(a.liquidation_threshold_bps) / BPS;
+        coll += value;
+        bp += value * u128::from(a.max_ltv_bps) / BPS;
+        lp += lp_i;
+        rows.push((e.asset, e.amount, a, low, value, lp_i));
+    }
+    let entries: Vec<Value> = rows
+        .iter()
+        .map(|(asset, amount, a, low, value, lp_i)| {
+            let others = lp - lp_i;
+            let liquidation_price = (dv > others).then(|| {
+                let thr = u128::from(a.liquidation_threshold_bps);
+                let vmax = mul_div(dv - others, BPS, thr, true) - 1;
+                let pow = 10u128.pow(u32::from(a.decimals));
+                mul_div(vmax + 1, pow, u128::from(*amount), true) - 1
+            });
+            let mut j = json!({
+                "asset": asset.to_string(),
+                "mint": a.mint.to_string(),
+                "decimals": a.decimals,
+                "amount_native": amount,
+                "max_ltv_bps": a.max_ltv_bps,
+                "liquidation_threshold_bps": a.liquidation_threshold_bps,
+                "oracle": a.oracle.account.to_string(),
+                "counted_by_liquidate": true,
+                "oracle_status": "ok",
+                "liquidation_price_sf": null,
+                "liquidation_price_float": null,
+            });
+            sf(&mut j, "price_low", *low);
+            sf(&mut j, "value", *value);
+            if let Some(l) = liquidation_price {
+                sf(&mut j, "liquidation_price", l);
+            }
+            j
+        })
+        .collect();
+    let dmax = mul_div(bp, qpow, high, false);
+    let debt_after = |x: u64| debt_of(p.scaled_debt_sf + to_scaled_ceil(x, index));
+    let mut max = u64::try_from(dmax.saturating_sub(debt)).expect("u64");
+    while debt_after(max + 1) <= dmax {
+        max += 1;
+    }
+    while max > 0 && debt_after(max) > dmax {
+        max -= 1;
+    }
+    let over = u128::from(max) + 1;
+    let free =
+        floor_native((u128::from(v.liquidity_native) << 60) - v.reserved_payout_sf.get().to_bits());
+    assert!(
+        v.tranches.iter().all(|t| t.queued_shares == 0) && over <= free,
+        "no redemption queue, and the liquidity for one unit more"
+    );
+    let total_debt =
+        ceil_native(mul_div(v.scaled_debt_sf.get().to_bits(), index, ONE, false)) + over;
+    assert!(
+        (total_debt * BPS).div_ceil(total_debt + free - over) <= u128::from(v.max_utilization_bps),
+        "the utilization cap allows one unit more"
+    );
+    let mut want = json!({
+        "position": key.to_string(),
+        "vault": p.vault.to_string(),
+        "owner": p.owner.to_string(),
+        "position_id": p.position_id,
+        "slot": slot,
+        "now_ts": now,
+        "last_accrual_ts": v.last_accrual_ts,
+        "quote_mint": v.quote_mint.to_string(),
+        "quote_decimals": v.quote_decimals,
+        "debt_native": debt as u64,
+        "health_bps": (dv > 0).then(|| (lp * BPS / dv) as u64),
+        "liquidatable": dv > 0 && lp < dv,
+        "max_borrow_native": max,
+        "max_borrow_bound": "LtvExceeded",
+        "entries": entries,
+    });
+    sf(&mut want, "scaled_debt", p.scaled_debt_sf);
+    sf(&mut want, "borrow_index", index);
+    sf(&mut want, "quote_high", high);
+    sf(&mut want, "debt_value", dv);
+    sf(&mut want, "collateral_value", coll);
+    sf(&mut want, "borrow_power", bp);
+    sf(&mut want, "liquidation_power", lp);
+    // Through the same printing and parsing as the CLI's (floats compare as the shortest text that prints them).
+    serde_json::from_str(&want.to_string()).expect("expected JSON")
+}
+
+/// `tranche position show --json <args>` equals [`position_figures`] of `key`, dated by the chain's clock between
+/// the test's two reads of it; returns the document.
+fn position_shows_what_the_chain_holds(rpc: &RpcClient, key: &Pubkey, args: &[&str]) -> Value {
+    let (slot_before, now_before) = status::clock(rpc);
+    let out = ok(&[&["position", "show", "--json"][..], args].concat(), &[]);
+    let got: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"));
+    let (slot_after, now_after) = status::clock(rpc);
+    let (slot, now) = (
+        got["slot"].as_u64().expect("slot"),
+        got["now_ts"].as_i64().expect("now"),
+    );
+    assert!(
+        (slot_before..=slot_after).contains(&slot) && (now_before..=now_after).contains(&now),
+        "show at slot {slot}, unix {now}; the test's clock reads {slot_before}/{now_before}, {slot_after}/{now_after}"
+    );
+    let want = position_figures(rpc, key, slot, now);
+    let mut differences = vec![];
+    status::diff("show", &got, &want, &mut differences);
+    assert!(
+        differences.is_empty(),
+        "tranche position show --json differs from the chain in {} places:\n{}\n\nshow:\n{out}",
+        differences.len(),
+        differences.join("\n")
+    );
+    got
+}
+
 #[test]
 fn every_role_runs_its_commands_on_a_local_validator() {
     let Some(bin) = validator_bin() else {
@@ -80,18 +286,33 @@ fn every_role_runs_its_commands_on_a_local_validator() {
     let now = unix_now();
     let state = build_state_before(now);
     let (depositor, borrower) = (Keypair::new(), Keypair::new());
-    let system = anchor_lang::system_program::ID;
-    let mut genesis = vec![
-        (state.payer.pubkey(), system, 1_000 * SOL, vec![]),
-        (depositor.pubkey(), system, 10 * SOL, vec![]),
-        (borrower.pubkey(), system, 10 * SOL, vec![]),
-        price_account(state.quote_oracle, QUOTE_FEED, 100, now - 30),
-        price_account(state.sol_oracle, SOL_FEED, 10_000, now - 30),
-        price_account(state.dust_oracle, DUST_FEED, 100, now - 30),
-    ];
-    genesis.extend(state.accounts.iter().cloned());
-    let v = start_validator(&bin, &dir, free_ports().expect("ports"), &genesis).expect("validator");
+    // The deployer holds the program's upgrade authority, as `solana program deploy` leaves it; the governor stands
+    // in for the multisig that both authorities end with.
+    let (deployer, governor) = (Keypair::new(), Keypair::new());
+    let genesis = state.genesis(
+        now,
+        10_000,
+        &[
+            (depositor.pubkey(), 10 * SOL),
+            (borrower.pubkey(), 10 * SOL),
+            (deployer.pubkey(), SOL),
+            (governor.pubkey(), SOL),
+        ],
+    );
+    let v = start_validator(
+        &bin,
+        &dir,
+        free_ports().expect("ports"),
+        Upgrades::By(deployer.pubkey()),
+        &genesis,
+    )
+    .expect("validator");
     let rpc = RpcClient::new_with_commitment(v.url.clone(), CommitmentConfig::confirmed());
+    assert_eq!(
+        upgrade_authority(&rpc),
+        Some(deployer.pubkey()),
+        "preloaded as upgradeable, by the deployer"
+    );
     let a = state.addrs;
     let vault = a.vault.to_string();
     let quote = funded_ata(
@@ -277,11 +498,63 @@ fn every_role_runs_its_commands_on_a_local_validator() {
     let key = tranche_vault::pda::position(&a.vault, &borrower.pubkey(), 0).0;
     let p: Position = fetch(&rpc, &key);
     assert_eq!(p.active().count(), 2, "two collateral kinds");
+    let sol_asset = tranche_vault::pda::collateral_asset(&a.vault, &state.sol_mint).0;
+    let depositor_key = depositor.pubkey().to_string();
     ok(&["position", "borrow", "--amount", "300"], &b);
     let borrower_quote = ata(&borrower.pubkey(), &a.quote_mint, &a.token_program);
     assert_eq!(balance(&rpc, &borrower_quote), 300 * USDC);
-    // Past the LTV limit (10 SOL at $100 with an LTV under 100 %): the program's refusal.
-    let (success, out) = tranche(&[&["position", "borrow", "--amount", "600"][..], &b].concat());
+
+    // `position show`: every figure as the test works it out from the raw accounts, by owner (the --keypair's)
+    // and by address; the human report; a missing position and an account that is not one, each one error line.
+    let shown = position_shows_what_the_chain_holds(&rpc, &key, &b);
+    let max = shown["max_borrow_native"].as_u64().expect("max borrow");
+    assert!(
+        max > 0 && shown["entries"].as_array().map(Vec::len) == Some(2),
+        "{shown:#}"
+    );
+    let by_address = position_shows_what_the_chain_holds(
+        &rpc,
+        &key,
+        &["--url", &v.url, "--address", &key.to_string()],
+    );
+    assert_eq!(by_address["position"], shown["position"]);
+    let human = ok(&["position", "show"], &b);
+    println!("--- tranche position show\n{human}");
+    let health = shown["health_bps"].as_u64().expect("health");
+    assert!(
+        human.contains(&format!("{}.{:04}", health / 10_000, health % 10_000))
+            && human.contains("liquidation price")
+            && human.contains(&sol_asset.to_string()),
+        "{human}"
+    );
+    for (args, says) in [
+        (
+            vec![
+                "--owner",
+                depositor_key.as_str(),
+                "--id",
+                "0",
+                "--vault",
+                vault.as_str(),
+            ],
+            format!("{depositor_key} has no position 0 in vault {vault}: no account at"),
+        ),
+        (
+            vec!["--address", vault.as_str()],
+            format!("{vault} is not a position"),
+        ),
+    ] {
+        let (success, out) =
+            tranche(&[&["position", "show", "--url", &v.url][..], &args[..]].concat());
+        assert!(
+            !success && out.starts_with(&format!("error: {says}")) && out.lines().count() == 1,
+            "{out}"
+        );
+    }
+    // One native unit over the max borrow shown: the program refuses it at its LTV limit (the borrow accrues first,
+    // which only lowers the headroom).
+    let over = tranche_cli::roles::format_amount(max + 1, 6);
+    let (success, out) = tranche(&[&["position", "borrow", "--amount", &over][..], &b].concat());
     assert!(!success && out.contains("error: LtvExceeded: "), "{out}");
     ok(&["position", "repay", "--amount", "100"], &b);
     assert_eq!(balance(&rpc, &borrower_quote), 200 * USDC);
@@ -300,6 +573,10 @@ fn every_role_runs_its_commands_on_a_local_validator() {
         !success && out.contains("error: RepayExceedsDebt: "),
         "{out}"
     );
+
+    // `tranche status` shows exactly what the chain holds after the depositors' and the borrower's steps.
+    let audit = status::status_shows_what_the_chain_holds(&rpc, &v.url, &a.vault, "roles");
+    assert_eq!(audit["positions"]["with_debt"], 4, "{audit:#}");
 
     // `tranche vault apply` of migrations/localnet.toml (its mints filled in): a second vault on the same quote
     // mint, created with its tranche names, SOL listed disabled and the proposal that enables it; applied again,
@@ -369,6 +646,123 @@ fn every_role_runs_its_commands_on_a_local_validator() {
         1_000,
         "the fee waits for its timelock"
     );
+
+    // The authority handover through the exported message flow. A third vault from the same file, with no
+    // collateral (nothing to list or propose, so nothing pending) and `authority` set: apply creates it and, with
+    // nothing pending, proposes the transfer at once; applied again, it sends nothing. The new authority accepts with
+    // the message `tranche gov --unsigned` exports. It is a keypair here (no multisig program runs on this
+    // validator), so it signs that message itself; a Squads vault PDA would execute the same instruction, which the
+    // test checks is the program client's `accept_authority` for it, byte for byte, with it as the only signer.
+    let config = write_config(&|t| {
+        t["vault"]["vault_id"] = 8.into();
+        let vault = t["vault"].as_table_mut().expect("[vault]");
+        vault.insert("authority".into(), governor.pubkey().to_string().into());
+        t.remove("collateral");
+    });
+    let out = ok(&["vault", "apply", &config], &at);
+    assert_eq!(
+        out.matches("sent: ").count(),
+        2,
+        "initialize, propose the authority: {out}"
+    );
+    assert!(
+        out.contains(&format!("> propose_authority {}", governor.pubkey())),
+        "{out}"
+    );
+    let third = tranche_vault::pda::vault(&state.payer.pubkey(), &a.quote_mint, 8).0;
+    let made: Vault = fetch(&rpc, &third);
+    assert_eq!(
+        (made.authority, made.pending_authority),
+        (state.payer.pubkey(), governor.pubkey())
+    );
+    let out = ok(&["vault", "apply", &config], &at);
+    assert!(
+        !out.contains("sent: ") && out.contains("up to date: nothing to send"),
+        "proposed already: {out}"
+    );
+    let third_str = third.to_string();
+    let governor_str = governor.pubkey().to_string();
+    let out = ok(
+        &[
+            "gov",
+            "--vault",
+            &third_str,
+            "--url",
+            &v.url,
+            "--unsigned",
+            "--signer",
+            &governor_str,
+            "accept-authority",
+        ],
+        &[],
+    );
+    let exported = out
+        .lines()
+        .find_map(|l| l.strip_prefix("message (base64): "))
+        .unwrap_or_else(|| panic!("no exported message: {out}"));
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(exported)
+        .expect("base64");
+    let message: solana_transaction::Message = bincode::deserialize(&bytes).expect("a message");
+    let accept = VaultAddresses::from_state(third, &made).accept_authority(governor.pubkey());
+    let mut expected =
+        solana_transaction::Message::new(std::slice::from_ref(&accept), Some(&governor.pubkey()));
+    expected.recent_blockhash = message.recent_blockhash;
+    assert_eq!(
+        message, expected,
+        "the client's accept_authority, paid by the governor"
+    );
+    assert_eq!(message.instructions.len(), 1);
+    assert_eq!(message.instructions[0].data, accept.data);
+    assert_eq!(
+        accept
+            .accounts
+            .iter()
+            .filter(|m| m.is_signer)
+            .map(|m| m.pubkey)
+            .collect::<Vec<_>>(),
+        [governor.pubkey()],
+        "the new authority is the instruction's only signer"
+    );
+    let blockhash = message.recent_blockhash;
+    let tx = solana_transaction::Transaction::new(&[&governor], message, blockhash);
+    rpc.send_and_confirm_transaction(&tx)
+        .expect("the governor accepts");
+    let accepted: Vault = fetch(&rpc, &third);
+    assert_eq!(
+        (accepted.authority, accepted.pending_authority),
+        (governor.pubkey(), Pubkey::default())
+    );
+    let out = ok(&["vault", "apply", &config], &at);
+    assert!(
+        !out.contains("sent: ") && out.contains("up to date: nothing to send"),
+        "handed over: {out}"
+    );
+    let (success, out) = tranche(&[
+        "gov",
+        "--vault",
+        &third_str,
+        "--url",
+        &v.url,
+        "--keypair",
+        &creator,
+        "propose",
+        "protocol-fee",
+        "--bps",
+        "1200",
+    ]);
+    assert!(
+        !success && out.contains("error: NotAuthority: "),
+        "the creator governs no more: {out}"
+    );
+    // The program's upgrade authority follows (what `solana program set-upgrade-authority` sends).
+    let ix = anchor_lang::solana_program::bpf_loader_upgradeable::set_upgrade_authority(
+        &tranche_vault::ID,
+        &deployer.pubkey(),
+        Some(&governor.pubkey()),
+    );
+    send(&rpc, &deployer, &[ix], &[]).expect("hand the upgrade authority over");
+    assert_eq!(upgrade_authority(&rpc), Some(governor.pubkey()));
     drop(v);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -28,13 +28,12 @@ use solana_rpc_client::rpc_client::RpcClient;
 use solana_signer::Signer;
 use tranche_cli::localnet::{
     build_state_before, free_ports, funded_ata, price_account, send, start_validator, unix_now,
-    validator_bin, write_keypair, BORROWED, DUST_FEED, SOL, SOL_FEED, SOL_PER_LOAN, USDC,
+    validator_bin, write_keypair, Upgrades, BORROWED, SOL, SOL_FEED, SOL_PER_LOAN, USDC,
 };
 use tranche_vault::constants::TRANCHE_TOKEN_PROGRAM;
 use tranche_vault::math::fixed::Sf;
 use tranche_vault::state::{Position, Tranche, Vault};
 use tranche_vault::DepositArgs;
-use tranche_vault_tests::builders::QUOTE_FEED;
 
 mod risk_book;
 mod status;
@@ -112,19 +111,15 @@ fn bot_liquidates_and_status_audits_on_a_local_validator() {
     // A depositor of step 3b (its redemption requests' rent).
     let lp = Keypair::new();
     let sol_before_crash = Pubkey::new_unique();
-    let system = anchor_lang::system_program::ID;
-    let mut genesis = vec![
-        (payer.pubkey(), system, 1_000 * SOL, vec![]),
-        (liquidator.pubkey(), system, 10 * SOL, vec![]),
-        (lp.pubkey(), system, SOL, vec![]),
-        price_account(state.quote_oracle, QUOTE_FEED, 100, now - 30),
-        price_account(sol_before_crash, SOL_FEED, 10_000, now - 30),
-        price_account(state.sol_oracle, SOL_FEED, 8_400, now - 30),
-        price_account(state.dust_oracle, DUST_FEED, 100, now - 30),
-    ];
-    genesis.extend(state.accounts.iter().cloned());
+    let mut genesis = state.genesis(
+        now,
+        8_400,
+        &[(liquidator.pubkey(), 10 * SOL), (lp.pubkey(), SOL)],
+    );
+    genesis.push(price_account(sol_before_crash, SOL_FEED, 10_000, now - 30));
     let base = free_ports().expect("free ports");
-    let v = start_validator(&bin, &dir, base, &genesis).expect("start the validator");
+    let v = start_validator(&bin, &dir, base, Upgrades::Disabled, &genesis)
+        .expect("start the validator");
     let rpc = RpcClient::new_with_commitment(v.url.clone(), CommitmentConfig::confirmed());
     let (addrs, sol, quote) = (state.addrs, state.sol_mint, state.addrs.quote_mint);
     let [risky, safe, front_run] = state.positions;

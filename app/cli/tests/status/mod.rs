@@ -1,5 +1,5 @@
 //! `tranche status` against the local validator that `validator.rs` starts (one start serves both: each costs about
-//! 35 s). [`status_shows_what_the_chain_holds`] runs the built binary with `--json` and without, reads every account
+//! 35 s), and in the roles scenario (`roles.rs`, which also values a position with the helpers here). [`status_shows_what_the_chain_holds`] runs the built binary with `--json` and without, reads every account
 //! it reads over RPC itself (the program's accounts by one unfiltered `getProgramAccounts`, the mints, token
 //! accounts, Pyth accounts and the Clock by their bytes), works out every figure with plain integer arithmetic on
 //! the raw U68F60 bits, from the rules as the README states them (none of the program's math, nor the CLI's), and
@@ -19,8 +19,8 @@ use solana_rpc_client::rpc_client::RpcClient;
 use tranche_vault::state::{CollateralAsset, Position, Vault};
 
 /// 1.0 in U68F60 bits.
-const ONE: u128 = 1 << 60;
-const BPS: u128 = 10_000;
+pub const ONE: u128 = 1 << 60;
+pub const BPS: u128 = 10_000;
 const YEAR_SECS: f64 = 31_536_000.0;
 const TRANCHES: [&str; 3] = ["senior", "mezzanine", "junior"];
 const BUCKETS: [(&str, u64, Option<u64>); 6] = [
@@ -33,7 +33,7 @@ const BUCKETS: [(&str, u64, Option<u64>); 6] = [
 ];
 
 /// `a · b / d` exactly (the product in 256 bits, long division bit by bit), rounded down or up.
-fn mul_div(a: u128, b: u128, d: u128, up: bool) -> u128 {
+pub fn mul_div(a: u128, b: u128, d: u128, up: bool) -> u128 {
     assert!(d > 0 && d < 1 << 127, "divisor {d}");
     const M: u128 = u64::MAX as u128;
     let (a1, a0, b1, b0) = (a >> 64, a & M, b >> 64, b & M);
@@ -58,11 +58,11 @@ fn mul_div(a: u128, b: u128, d: u128, up: bool) -> u128 {
     q + u128::from(up && r != 0)
 }
 
-fn floor_native(x: u128) -> u128 {
+pub fn floor_native(x: u128) -> u128 {
     x >> 60
 }
 
-fn ceil_native(x: u128) -> u128 {
+pub fn ceil_native(x: u128) -> u128 {
     (x >> 60) + u128::from(x & (ONE - 1) != 0)
 }
 
@@ -71,7 +71,7 @@ fn float(bits: u128) -> f64 {
 }
 
 /// `name_sf` (raw bits as a string) and `name_float` into `obj`.
-fn sf(obj: &mut Value, name: &str, bits: u128) {
+pub fn sf(obj: &mut Value, name: &str, bits: u128) {
     obj[format!("{name}_sf")] = json!(bits.to_string());
     obj[format!("{name}_float")] = json!(float(bits));
 }
@@ -91,7 +91,7 @@ fn le_i64(d: &[u8], at: usize) -> i64 {
 }
 
 /// (slot, unix time) of the Clock sysvar: its layout is slot, epoch start, epoch, leader schedule epoch, unix time.
-fn clock(rpc: &RpcClient) -> (u64, i64) {
+pub fn clock(rpc: &RpcClient) -> (u64, i64) {
     let d = rpc
         .get_account_data(&<anchor_lang::prelude::Clock as SysvarId>::id())
         .expect("clock");
@@ -99,7 +99,7 @@ fn clock(rpc: &RpcClient) -> (u64, i64) {
 }
 
 /// What an account holds, if it exists.
-fn account(rpc: &RpcClient, key: &Pubkey) -> Option<(Pubkey, Vec<u8>)> {
+pub fn account(rpc: &RpcClient, key: &Pubkey) -> Option<(Pubkey, Vec<u8>)> {
     rpc.get_multiple_accounts(&[*key])
         .expect("getMultipleAccounts")[0]
         .as_ref()
@@ -147,7 +147,7 @@ fn scaled(v: u64, expo: i32, up: bool) -> u128 {
 }
 
 /// An oracle as the test expects the status to show it: its JSON, and (low, high) when it passes every check.
-fn oracle(
+pub fn oracle(
     rpc: &RpcClient,
     setting: &tranche_vault::oracle::OracleSetting,
     now: i64,
@@ -282,7 +282,7 @@ fn borrow_rate(v: &Vault, u: u128) -> u128 {
 }
 
 /// Every difference between `got` and `want`, by path.
-fn diff(path: &str, got: &Value, want: &Value, out: &mut Vec<String>) {
+pub fn diff(path: &str, got: &Value, want: &Value, out: &mut Vec<String>) {
     match (got, want) {
         (Value::Object(g), Value::Object(w)) => {
             let keys: std::collections::BTreeSet<&String> = g.keys().chain(w.keys()).collect();
