@@ -1,1 +1,173 @@
-fn main() {}
+//! `tranche-fuzz`: the whole-program fuzzer (`make fuzz`). One worker per core, each its own LiteSVM and seed
+//! (`FUZZ_SEED` + worker index); `FUZZ_ACTIONS` actions in all. Prints actions per second as it goes, then the
+//! actions by kind, the refusals by error and the checks done. On a violation: the seed, and the shortest action
+//! sequence that still fails, ready to paste into `fuzz/tests/regressions.rs`.
+//!
+//!   tranche-fuzz [--program target/deploy/tranche_vault.so] [--expect-violation CHECK] [--json FILE]
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+use tranche_fuzz::{run, shrink, Config, Report};
+
+fn env_u64(name: &str, default: u64) -> Result<u64> {
+    match std::env::var(name) {
+        Ok(v) => v
+            .replace('_', "")
+            .parse()
+            .with_context(|| format!("{name}={v} is not a whole number")),
+        Err(_) => Ok(default),
+    }
+}
+
+fn main() -> Result<()> {
+    let mut args = std::env::args().skip(1);
+    let mut program = String::from("target/deploy/tranche_vault.so");
+    let mut expect: Option<String> = None;
+    let mut json: Option<String> = None;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--program" => program = args.next().context("--program needs a path")?,
+            "--expect-violation" => {
+                expect = Some(
+                    args.next()
+                        .context("--expect-violation needs a check name")?,
+                )
+            }
+            "--json" => json = Some(args.next().context("--json needs a path")?),
+            "--help" | "-h" => {
+                println!("tranche-fuzz [--program SO] [--expect-violation CHECK] [--json FILE]\n\
+                          env: FUZZ_ACTIONS (default 1000000), FUZZ_SEED (default 1), FUZZ_THREADS (default: cores), \
+                          FUZZ_MINUTES (a time limit, default none)");
+                return Ok(());
+            }
+            other => bail!("unknown argument {other} (try --help)"),
+        }
+    }
+    let so =
+        std::fs::read(&program).with_context(|| format!("{program}: build it with `make sbf`"))?;
+    let total = env_u64("FUZZ_ACTIONS", 1_000_000)?;
+    let seed = env_u64("FUZZ_SEED", 1)?;
+    let threads = env_u64(
+        "FUZZ_THREADS",
+        std::thread::available_parallelism().map_or(2, |n| n.get() as u64),
+    )?
+    .max(1);
+    let time_limit = match std::env::var("FUZZ_MINUTES") {
+        Ok(m) => Some(Duration::from_secs_f64(
+            m.parse::<f64>().context("FUZZ_MINUTES")? * 60.0,
+        )),
+        Err(_) => None,
+    };
+    println!(
+        "[fuzz] {program} ({} bytes): {total} actions on {threads} workers, seeds {seed}..{}",
+        so.len(),
+        seed + threads - 1
+    );
+    let start = Instant::now();
+    let reports: Vec<(u64, Result<Report>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|i| {
+                let so = &so;
+                let cfg = Config {
+                    seed: seed + i,
+                    actions: total / threads + u64::from(i < total % threads),
+                    time_limit,
+                };
+                s.spawn(move || {
+                    let progress = |r: &Report| {
+                        if i == 0 {
+                            let rate = r.actions as f64 / r.elapsed.as_secs_f64();
+                            println!("[fuzz] worker 0: {} actions, {:.0} actions/s ({:.0} on all workers)", r.actions, rate, rate * threads as f64);
+                        }
+                    };
+                    (cfg.seed, run(so, &cfg, &progress))
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| (0, Err(anyhow::anyhow!("a worker panicked"))))
+            })
+            .collect()
+    });
+    let elapsed = start.elapsed();
+    let mut sum = Report::default();
+    let mut failed = None;
+    for (s, r) in reports {
+        let r = r?;
+        sum.actions += r.actions;
+        sum.transactions += r.transactions;
+        sum.checks += r.checks;
+        for (k, (n, refused)) in &r.by_kind {
+            let e = sum.by_kind.entry(k).or_default();
+            e.0 += n;
+            e.1 += refused;
+        }
+        for (k, n) in &r.refusals {
+            *sum.refusals.entry(k.clone()).or_default() += n;
+        }
+        if let Some(v) = r.violation.clone() {
+            failed.get_or_insert((s, v, r.history));
+        }
+    }
+    let rate = sum.actions as f64 / elapsed.as_secs_f64();
+    println!("\n[fuzz] {} actions ({} transactions) in {:.1} s: {:.0} actions/s; {} checks after actions, 0 skipped", sum.actions, sum.transactions, elapsed.as_secs_f64(), rate, sum.checks);
+    println!("\n| action | run | refused |\n|---|---:|---:|");
+    for (k, (n, refused)) in &sum.by_kind {
+        println!("| {k} | {n} | {refused} |");
+    }
+    println!("\n| refusal | count |\n|---|---:|");
+    let mut refusals: Vec<_> = sum.refusals.iter().collect();
+    refusals.sort_by(|a, b| b.1.cmp(a.1));
+    for (k, n) in &refusals {
+        println!("| {k} | {n} |");
+    }
+    if let Some(path) = &json {
+        let doc = serde_json::json!({
+            "actions": sum.actions, "transactions": sum.transactions, "checks": sum.checks,
+            "seconds": elapsed.as_secs_f64(), "actions_per_second": rate, "workers": threads, "seed": seed,
+            "violations": u64::from(failed.is_some()),
+            "by_kind": sum.by_kind.iter().map(|(k, (n, r))| (k.to_string(), serde_json::json!({"run": n, "refused": r}))).collect::<BTreeMap<_, _>>(),
+            "refusals": sum.refusals,
+        });
+        std::fs::write(path, serde_json::to_string_pretty(&doc)? + "\n")
+            .with_context(|| format!("writing {path}"))?;
+    }
+    match (failed, expect) {
+        (None, None) => {
+            println!("\n[fuzz] 0 violations");
+            Ok(())
+        }
+        (None, Some(c)) => bail!(
+            "the control was not caught: no violation of `{c}` in {} actions",
+            sum.actions
+        ),
+        (Some((s, v, history)), expect) => {
+            println!(
+                "\n[fuzz] VIOLATION of `{}` at action {} (seed {s}):\n{}",
+                v.check, v.step, v.detail
+            );
+            println!("[fuzz] shrinking {} actions (at most 2 min)…", v.step + 1);
+            let short = shrink(&so, &history, &v.check, Duration::from_secs(120))?;
+            println!("[fuzz] the shortest failing sequence found ({} actions), for fuzz/tests/regressions.rs:\n", short.len());
+            for a in &short {
+                println!("    Action::{a:?},");
+            }
+            match expect {
+                Some(c) if c == v.check => {
+                    println!("\n[fuzz] control caught: `{c}`");
+                    Ok(())
+                }
+                Some(c) => bail!(
+                    "the control expected a violation of `{c}`, found `{}`",
+                    v.check
+                ),
+                None => bail!("1 violation (seed {s})"),
+            }
+        }
+    }
+}
