@@ -3,7 +3,7 @@ SHELL := /bin/bash
 CARGO_TEST_ENV := RUST_LOG=error
 PROGRAMS := tranche_vault i128_probe
 
-.PHONY: demo test sbf validator sdk web web-deps e2e web-screenshot test-native test-sbf bench idl idl-check lint fmt
+.PHONY: demo test sbf validator sdk web web-deps e2e web-screenshot test-native test-sbf bench fuzz fuzz-controls idl idl-check lint fmt
 
 ## The main job: the embedded demo (the SBF program in solana-program-test: tranches, loans, a crash, the
 ## liquidator, the loss waterfall). `make demo ARGS="--crash-pct 40 --seed 7 --json"` passes options.
@@ -38,6 +38,19 @@ test-native:
 
 test-sbf: sbf
 	$(CARGO_TEST_ENV) cargo test --locked --workspace -- sbf i128
+
+## The whole-program fuzzer (fuzz/, LiteSVM): FUZZ_ACTIONS (default 1,000,000) actions on every core from FUZZ_SEED
+## (default 1); prints actions/s, actions by kind, refusals by error, checks; writes target/fuzz/last-run.json and,
+## when it passes, the README's figures. On a violation: the seed and the shrunk failing sequence.
+fuzz: sbf
+	cargo build --locked -q -p tranche-fuzz
+	@mkdir -p target/fuzz
+	target/debug/tranche-fuzz --json target/fuzz/last-run.json --readme README.md
+
+## The fuzzer's negative controls: three known bugs put back, one .so each (target/deploy/controls/), each must be
+## caught by a default run (tools/fuzz/controls.sh).
+fuzz-controls: sbf
+	tools/fuzz/controls.sh
 
 ## target/bench/cu.json + the README table.
 bench: sbf

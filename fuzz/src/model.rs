@@ -42,6 +42,15 @@ pub fn snap(x: &Q) -> Q {
     )
 }
 
+/// `x` rounded up to the same grid (for bounds).
+pub fn snap_up(x: &Q) -> Q {
+    let grid: BigInt = BigInt::from(1u8) << 90usize;
+    Q::new(
+        (x * Q::from_integer(grid.clone())).ceil().to_integer(),
+        grid,
+    )
+}
+
 pub fn ulps(n: u64) -> Q {
     Q::new(BigInt::from(n), BigInt::from(1u128 << 60))
 }
@@ -70,8 +79,11 @@ pub fn value(amount: u64, decimals: u8, price: i64) -> Q {
 pub struct Request {
     pub unfilled: Q,
     pub payout: Q,
-    /// Fills the request went through (each can round the program's figures by one unit).
+    /// Fills the request went through: each can round the program's figures by one share (settling floors the
+    /// shares still queued) and one native unit.
     pub fills: u64,
+    /// The highest price per share of the fills it went through.
+    pub max_price: Q,
 }
 
 #[derive(Clone, Debug)]
@@ -100,6 +112,12 @@ pub struct Model {
     pub quote_minted: u64,
     pub collateral_minted: [u64; 3],
     pub junior_funded: bool,
+    /// Per depositor: the quote put in (the faucet), the income the waterfall gave its holdings (pro rata of the
+    /// tranche's effective supply at each accrual), and an allowance for the rounding that favours holders: each
+    /// deposit or fill in a tranche it holds leaves up to one share's worth in the NAV of those who stay.
+    pub funded: Vec<Q>,
+    pub earned: Vec<Q>,
+    pub allowance: Vec<Q>,
 }
 
 impl Model {
@@ -123,6 +141,9 @@ impl Model {
             quote_minted: 0,
             collateral_minted: [0; 3],
             junior_funded: false,
+            funded: vec![Q::zero(); actors],
+            earned: vec![Q::zero(); actors],
+            allowance: vec![Q::zero(); actors],
         }
     }
 
@@ -145,6 +166,46 @@ impl Model {
         floor_u64(&(q(amount) * q(self.supply[t] + self.dead[t]) / nav_ceil))
     }
 
+    /// Tranche tokens `actor` owns in tranche `t`: held, plus the unfilled part of its request (still in the supply).
+    pub fn holding(&self, actor: usize, t: usize) -> Q {
+        let queued = self.requests[actor][t]
+            .as_ref()
+            .map_or(Q::zero(), |r| r.unfilled.clone());
+        q(self.shares[actor][t]) + queued
+    }
+
+    /// A tranche token's value at the model's NAV.
+    pub fn price(&self, t: usize) -> Q {
+        let eff = self.supply[t] + self.dead[t];
+        if eff == 0 {
+            return Q::zero();
+        }
+        &self.nav[t] / q(eff)
+    }
+
+    /// What `actor` owns at the model's books: its quote, its tranche tokens (held and queued) at their price, and
+    /// the payouts its requests earned.
+    pub fn value(&self, actor: usize) -> Q {
+        let mut v = q(self.quote[actor]);
+        for t in 0..3 {
+            v += self.holding(actor, t) * self.price(t);
+            if let Some(r) = &self.requests[actor][t] {
+                v += &r.payout;
+            }
+        }
+        v
+    }
+
+    /// A rounding event in tranche `t` (a deposit or a fill): every holder may gain up to one share's worth.
+    fn rounding_in(&mut self, t: usize) {
+        let price = self.price(t);
+        for a in 0..self.allowance.len() {
+            if self.holding(a, t) > Q::zero() {
+                self.allowance[a] = snap_up(&(&self.allowance[a] + &price + q(1u8)));
+            }
+        }
+    }
+
     /// Books a deposit that minted `shares` (the model's own figure).
     pub fn deposit(&mut self, actor: usize, t: usize, amount: u64, shares: u64, dead_shares: u64) {
         if self.dead[t] == 0 {
@@ -153,6 +214,7 @@ impl Model {
                 self.junior_funded = true;
             }
         }
+        self.rounding_in(t);
         self.quote[actor] -= amount;
         self.liquidity_tokens += amount;
         self.shares[actor][t] += shares;
@@ -172,6 +234,13 @@ impl Model {
             self.junior_funded,
         );
         for t in 0..3 {
+            let eff = self.supply[t] + self.dead[t];
+            if eff > 0 {
+                for a in 0..self.earned.len() {
+                    let part = &to[t] * self.holding(a, t) / q(eff);
+                    self.earned[a] = snap_up(&(&self.earned[a] + part));
+                }
+            }
             self.nav[t] = snap(&(&self.nav[t] + &to[t]));
             self.written_down[t] = snap(&(&self.written_down[t] - &recovered[t]));
         }
@@ -179,7 +248,7 @@ impl Model {
         // A tranche's target is proportional to its NAV: an error e in NAV becomes e · (1 + apr · dt / year), and
         // junior's residual takes the others' errors; each split adds a few roundings.
         let r = q(u64::from(apr_bps[0].max(apr_bps[1]))) * q(dt) / q(10_000u64 * 31_536_000);
-        self.slack = &self.slack * (model_one() + r * q(2u8)) + ulps(16);
+        self.slack = snap_up(&(&self.slack * (model_one() + r * q(2u8)) + ulps(16)));
         (to, fee)
     }
 
@@ -211,6 +280,7 @@ impl Model {
     /// A close that filled `filled` of tranche `t`'s queued shares: the exact payout is the filled shares at the
     /// tranche's price, NAV / (supply + dead); each open request is filled pro rata.
     pub fn fill(&mut self, t: usize, filled: u64) -> Q {
+        self.rounding_in(t);
         let eff = q(self.supply[t] + self.dead[t]);
         let payout = q(filled) * &self.nav[t] / &eff;
         let queued = self.queued[t];
@@ -221,6 +291,10 @@ impl Model {
                 r.payout = snap(&(&r.payout + &part * &self.nav[t] / &eff));
                 r.unfilled = snap(&(&r.unfilled - part));
                 r.fills += 1;
+                let price = &self.nav[t] / &eff;
+                if price > r.max_price {
+                    r.max_price = snap_up(&price);
+                }
             }
         }
         self.nav[t] = snap(&(&self.nav[t] - &payout));

@@ -95,6 +95,10 @@ pub struct Fuzzer {
     proposals: BTreeMap<u64, (i64, ConfigChange)>,
     /// The health a liquidation found before it ran (the model's, at the prices it read).
     pre_health: Option<Health>,
+    /// The scaled debt of the position a liquidation found before it ran.
+    pre_scaled: u128,
+    /// The request a claim found before it ran.
+    pre_request: Option<RedemptionRequest>,
 }
 
 type Check = Result<(), Violation>;
@@ -110,6 +114,8 @@ impl Fuzzer {
             step: 0,
             proposals: BTreeMap::new(),
             pre_health: None,
+            pre_request: None,
+            pre_scaled: 0,
         };
         // Initial funding through the faucet, booked in the model.
         let mut fund = vec![];
@@ -147,6 +153,7 @@ impl Fuzzer {
         if what == 3 {
             self.m.quote[actor] += amount;
             self.m.quote_minted += amount;
+            self.m.funded[actor] += q(amount);
         } else {
             self.m.collateral[actor][what] += amount;
             self.m.collateral_minted[what] += amount;
@@ -367,6 +374,7 @@ impl Fuzzer {
                 a.cancel_redeem(u.key, u.shares[tranche], Tranche::ALL[tranche])
             }
             Action::Claim { actor: d, tranche } => {
+                self.pre_request = self.request(d, tranche);
                 let u = actor(d);
                 let t = Tranche::ALL[tranche];
                 let record = self.request(d, tranche).and_then(|r| {
@@ -479,6 +487,7 @@ impl Fuzzer {
                 max_repay,
             } => {
                 self.pre_health = self.health(&v0, borrower, Some(asset))?;
+                self.pre_scaled = self.position(borrower)?.scaled_debt_sf;
                 let debt = self.debt(&v0, borrower)?;
                 let asset_state = self.asset(asset)?;
                 let f = self.w.assets[asset].feed;
@@ -852,18 +861,35 @@ impl Fuzzer {
                     return Err(self
                         .violation("model", "claim of a request the model does not know".into()));
                 };
-                if q(e.amount) > &r.payout + ulps(1) * q(1 + r.fills)
-                    || q(e.amount) + q(2 + r.fills) < r.payout
-                {
+                // A claim settles at most one generation: it may pay part of what the request earned, never more.
+                // Once the request is settled up to the tranche's current generation, all of it is paid, less
+                // the roundings: per fill it went through and one more, a share at the fills' price and a unit.
+                let settled = self.request(actor, tranche).is_none_or(|c| {
+                    c.generation
+                        == self
+                            .vault()
+                            .map_or(u64::MAX, |v| v.tranches[tranche].queue_generation)
+                });
+                let left = &r.payout - q(e.amount);
+                let bound = q(2 + r.fills) * (q(1u8) + &r.max_price);
+                if left < -(ulps(1) * q(1 + r.fills)) || (settled && left > bound) {
                     return Err(self.violation(
                         "claim payout",
-                        format!("claim paid {} of an exact {}", e.amount, r.payout),
+                        format!(
+                            "claim paid {} of an exact {} (request settled to the current generation: {settled}); \
+                             model request {r:?}; chain request before {:?}; event {e:?}",
+                            e.amount, r.payout, self.pre_request
+                        ),
                     ));
                 }
                 if e.closed {
                     self.m.requests[actor][tranche] = None;
                 } else if let Some(r) = self.m.requests[actor][tranche].as_mut() {
-                    r.payout = Q::zero();
+                    r.payout = if settled {
+                        Q::zero()
+                    } else {
+                        left.max(Q::zero())
+                    };
                 }
                 self.m.quote[actor] += e.amount;
                 self.m.liquidity_tokens -= e.amount;
@@ -939,7 +965,19 @@ impl Fuzzer {
                         "liquidation without PositionLiquidatedEvent".into(),
                     ));
                 };
-                if let Some(h) = self.pre_health.take() {
+                if let Some(mut h) = self.pre_health.take() {
+                    // The debt as the liquidation saw it: at the index its own accrual reached, rounded up.
+                    let index = out
+                        .events::<InterestAccruedEvent>()
+                        .pop()
+                        .map_or(v0.borrow_index_sf.get().to_bits(), |e| e.borrow_index_sf);
+                    let debt = model::ceil_u64(&(sf(self.pre_scaled) * sf(index)));
+                    let qf = &self.w.quote;
+                    h.debt_value = value(
+                        debt,
+                        v0.quote_decimals,
+                        qf.price.saturating_add(qf.conf as i64),
+                    );
                     // Allowed only below 1 (up to the program's rounding of the debt up by one native unit).
                     let one_unit = value(
                         1,
@@ -1171,6 +1209,22 @@ impl Fuzzer {
                     format!(
                         "actor {i}: chain {got:?}, model {:?}",
                         (m.quote[i], m.shares[i], m.collateral[i])
+                    ),
+                );
+            }
+        }
+        // No depositor owns more than it put in plus the income the model gave it (and the rounding allowance).
+        for d in 0..DEPOSITORS {
+            let bound = &m.funded[d] + &m.earned[d] + &m.allowance[d] + &m.slack;
+            if m.value(d) > bound {
+                return fail(
+                    "no value from nothing",
+                    format!(
+                        "depositor {d} owns {} > put in {} + earned {} + rounding {}",
+                        m.value(d),
+                        m.funded[d],
+                        m.earned[d],
+                        m.allowance[d]
                     ),
                 );
             }

@@ -8,6 +8,7 @@
 #   registry: the registry-only route of this folder (setup-env.sh): Debian rustc 1.96 with a patched std, the
 #             LLVM 23 static SDK from PyPI, sbpf-linker 0.2.6 with --v0-stack-frame-gaps, and the i128 shim
 #             i128_libcalls.ll. Output is SBPF v0, as agave 3.1.x (solana-program-test 3.1.12, mainnet) runs it.
+# SBF_FEATURES=<features> builds with those cargo features (the fuzzer's negative controls: tools/fuzz/controls.sh).
 # Every build uses the workspace's Cargo.lock with --locked. Each step prints its time.
 set -euo pipefail
 [ $# -ge 1 ] || { sed -n 2,12p "$0"; exit 2; }
@@ -37,7 +38,7 @@ if [ "$ROUTE" = official ]; then
     s=$SECONDS
     manifest=$(cargo metadata --locked --no-deps --format-version 1 --manifest-path "$ROOT/Cargo.toml" \
       | python3 -c 'import json,sys; print([p["manifest_path"] for p in json.load(sys.stdin)["packages"] if p["name"]==sys.argv[1]][0])' "$pkg")
-    cargo build-sbf --manifest-path "$manifest" --sbf-out-dir "$DEPLOY" -- --locked
+    cargo build-sbf --manifest-path "$manifest" --sbf-out-dir "$DEPLOY" ${SBF_FEATURES:+--features "$SBF_FEATURES"} -- --locked
     ts "$pkg: official cargo build-sbf done in $(( SECONDS - s ))s"
   done
   exit 0
@@ -95,7 +96,7 @@ for pkg in "$@"; do
   log=$WORK/build-$pkg.log
   # sbpf-linker writes ./target/deploy/<lib>.so relative to its working directory: run from the workspace root.
   ( cd "$ROOT" && RUSTC=$SBF_RUSTC RUSTDOC=$SBF_RUSTDOC RUSTC_BOOTSTRAP=1 RUSTC_BOOTSTRAP_SYNTHETIC_TARGET=1 \
-      CARGO_TARGET_DIR=$WORK/cargo "$SBF_CARGO" build --locked --release -p "$pkg" -j "$J" \
+      CARGO_TARGET_DIR=$WORK/cargo "$SBF_CARGO" build --locked --release -p "$pkg" -j "$J" ${SBF_FEATURES:+--features "$SBF_FEATURES"} \
       --target "$SBF_TARGET_JSON" -Z build-std=std,panic_abort -Z json-target-spec \
       --config "$WORK/config.toml" ) >"$log" 2>&1 \
     || { tail -40 "$log" >&2; echo "[sbf] BUILD FAILED: $pkg (full log: $log)" >&2; exit 1; }

@@ -35,6 +35,10 @@ pub fn debt_value(debt: u64, quote_decimals: u8, quote_high: Sf) -> Result<Sf> {
 fn amount_for_value(value: Sf, decimals: u8, price: Sf, up: bool) -> Result<Option<u64>> {
     require!(price > Sf::ZERO, VaultError::OracleNonPositivePrice);
     let m = u128::from(pow10(decimals)?);
+    // The fuzzer's negative control (never in a release build): the old product in U68F60, which overflows for
+    // 18-decimal tokens.
+    #[cfg(feature = "control-18-decimals")]
+    let _ = value.checked_mul_int(m).ok_or(VaultError::MathOverflow)?;
     let q = mul_div_wide(value.to_bits(), m, price.to_bits(), up)?;
     Ok(q.and_then(|q| u64::try_from(q).ok()))
 }

@@ -16,6 +16,11 @@ use crate::errors::VaultError;
 pub fn shares_for_deposit_floor(amount: u64, nav: Sf, supply: u64) -> Result<u64> {
     let nav_ceil = to_native_ceil(nav)?;
     require!(nav_ceil > 0 && supply > 0, VaultError::TrancheWipedOut);
+    // The fuzzer's third negative control (never in a release build): shares rounded up, for the depositor.
+    #[cfg(feature = "control-deposit-rounding")]
+    return u64::try_from((u128::from(amount) * u128::from(supply)).div_ceil(u128::from(nav_ceil)))
+        .map_err(|_| error!(VaultError::MathOverflow));
+    #[cfg(not(feature = "control-deposit-rounding"))]
     mul_div_u64_floor(amount, supply, nav_ceil)
 }
 
