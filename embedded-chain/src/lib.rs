@@ -205,16 +205,21 @@ impl TxOutcome {
 
     /// Decodes every Anchor event of type `E` from the `Program data:` log lines.
     pub fn events<E: Event + AnchorDeserialize + Discriminator>(&self) -> Vec<E> {
-        self.logs
-            .iter()
-            .filter_map(|l| l.strip_prefix("Program data: "))
-            .filter_map(|b64| base64::engine::general_purpose::STANDARD.decode(b64).ok())
-            .filter(|bytes| bytes.starts_with(E::DISCRIMINATOR))
-            .map(|bytes| {
-                E::deserialize(&mut &bytes[E::DISCRIMINATOR.len()..]).expect("event decodes")
-            })
-            .collect()
+        events_in(&self.logs).expect("event decodes")
     }
+}
+
+/// Every Anchor event of type `E` in a transaction's `Program data:` log lines (shared with the fuzzer, whose
+/// transactions run on LiteSVM); an error if one with `E`'s discriminator does not decode.
+pub fn events_in<E: Event + AnchorDeserialize + Discriminator>(
+    logs: &[String],
+) -> std::io::Result<Vec<E>> {
+    logs.iter()
+        .filter_map(|l| l.strip_prefix("Program data: "))
+        .filter_map(|b64| base64::engine::general_purpose::STANDARD.decode(b64).ok())
+        .filter(|bytes| bytes.starts_with(E::DISCRIMINATOR))
+        .map(|bytes| E::deserialize(&mut &bytes[E::DISCRIMINATOR.len()..]))
+        .collect()
 }
 
 pub struct TestEnv {

@@ -10,7 +10,6 @@ use anchor_lang::solana_program::program_pack::Pack;
 use anchor_lang::solana_program::system_instruction;
 use anchor_lang::{AccountDeserialize, AnchorDeserialize, Discriminator, Event};
 use anchor_spl::token::spl_token;
-use base64::Engine;
 use litesvm::LiteSVM;
 use solana_account::Account;
 use solana_instruction_error::InstructionError;
@@ -34,15 +33,10 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// Every Anchor event of type `E` the transaction emitted.
+    /// Every Anchor event of type `E` the transaction emitted (none if one does not decode: the checks that
+    /// need an event then report it missing).
     pub fn events<E: Event + AnchorDeserialize + Discriminator>(&self) -> Vec<E> {
-        self.logs
-            .iter()
-            .filter_map(|l| l.strip_prefix("Program data: "))
-            .filter_map(|b64| base64::engine::general_purpose::STANDARD.decode(b64).ok())
-            .filter(|bytes| bytes.starts_with(E::DISCRIMINATOR))
-            .filter_map(|bytes| E::deserialize(&mut &bytes[E::DISCRIMINATOR.len()..]).ok())
-            .collect()
+        embedded_chain::events_in(&self.logs).unwrap_or_default()
     }
 
     pub fn ok(&self) -> bool {

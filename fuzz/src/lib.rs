@@ -15,4 +15,4 @@ pub mod model;
 pub mod run;
 pub mod world;
 
-pub use run::{replay, run, shrink, Config, Report, Violation};
+pub use run::{replay, run, shrink, Config, Report, Violation, EPISODE};

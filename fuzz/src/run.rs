@@ -25,9 +25,15 @@ use crate::world::*;
 pub struct Config {
     pub seed: u64,
     pub actions: u64,
+    /// Actions per world: after this many, a fresh world (and the same random stream) goes on, so that a run
+    /// explores young vaults as well as old ones (a wiped-out junior tranche, for one, stays wiped out).
+    pub episode: u64,
     /// Stop generating after this long (the actions done so far are reported).
     pub time_limit: Option<Duration>,
 }
+
+/// Actions per world unless a run says otherwise.
+pub const EPISODE: u64 = 10_000;
 
 #[derive(Clone, Debug)]
 pub struct Violation {
@@ -46,8 +52,32 @@ pub struct Report {
     pub checks: u64,
     pub elapsed: Duration,
     pub violation: Option<Violation>,
-    /// The actions run, for replay and shrinking.
+    /// The actions of the last world (the failing one, after a violation), for replay and shrinking.
     pub history: Vec<Action>,
+    /// Worlds set up.
+    pub worlds: u64,
+}
+
+impl Report {
+    /// Adds another run's counts to this one (its violation and history too, if this has none).
+    pub fn absorb(&mut self, other: Report) {
+        self.actions += other.actions;
+        self.transactions += other.transactions;
+        self.checks += other.checks;
+        self.worlds += other.worlds;
+        for (k, (n, refused)) in other.by_kind {
+            let e = self.by_kind.entry(k).or_default();
+            e.0 += n;
+            e.1 += refused;
+        }
+        for (k, n) in other.refusals {
+            *self.refusals.entry(k).or_default() += n;
+        }
+        if self.violation.is_none() && other.violation.is_some() {
+            self.violation = other.violation;
+            self.history = other.history;
+        }
+    }
 }
 
 /// The program's error names by code (from the committed IDL) and the token programs' few named errors.
@@ -422,38 +452,27 @@ impl Fuzzer {
                     amount,
                 )
             }
-            Action::Borrow { borrower, amount } => {
-                let u = actor(DEPOSITORS + borrower);
-                let pricing = self.pricing(borrower)?;
-                a.borrow(
-                    u.key,
-                    self.w.positions[borrower],
-                    u.quote,
-                    self.w.quote.account,
-                    &pricing,
-                    amount,
-                )
-            }
-            Action::RoguePrice {
-                borrower,
-                asset,
-                amount,
+            Action::Borrow { borrower, amount }
+            | Action::RoguePrice {
+                borrower, amount, ..
             } => {
                 let u = actor(DEPOSITORS + borrower);
                 let mut pricing = self.pricing(borrower)?;
-                // The attacker's own account: a valid, verified update of the same feed at 100× the price.
-                let f = self.w.assets[asset].feed;
-                let rogue = Feed {
-                    account: self.w.rogue_oracle,
-                    price: f.reference.saturating_mul(100),
-                    publish_time: self.w.chain.now(),
-                    verified: true,
-                    ..f
-                };
-                self.w.write_feed(&rogue);
-                for k in (1..pricing.len()).step_by(2) {
-                    if pricing[k] == f.account {
-                        pricing[k] = self.w.rogue_oracle;
+                if let Action::RoguePrice { asset, .. } = *action {
+                    // The attacker's own account: a valid, verified update of the same feed at 100× the price.
+                    let f = self.w.assets[asset].feed;
+                    let rogue = Feed {
+                        account: self.w.rogue_oracle,
+                        price: f.reference.saturating_mul(100),
+                        publish_time: self.w.chain.now(),
+                        verified: true,
+                        ..f
+                    };
+                    self.w.write_feed(&rogue);
+                    for k in (1..pricing.len()).step_by(2) {
+                        if pricing[k] == f.account {
+                            pricing[k] = self.w.rogue_oracle;
+                        }
                     }
                 }
                 let a = &self.w.addrs;
@@ -1318,39 +1337,56 @@ pub fn replay(program: &[u8], actions: &[Action]) -> anyhow::Result<Option<Viola
 pub fn run(program: &[u8], cfg: &Config, progress: &dyn Fn(&Report)) -> anyhow::Result<Report> {
     let start = Instant::now();
     let mut rng = ChaCha8Rng::seed_from_u64(cfg.seed);
-    let mut f = Fuzzer::new(program)?;
-    let setup_transactions = f.w.chain.transactions;
-    if let Err(v) = f.check_all() {
-        f.report.violation = Some(v);
-        return Ok(f.report);
-    }
-    for i in 0..cfg.actions {
-        if cfg.time_limit.is_some_and(|l| start.elapsed() > l) {
-            break;
+    let mut total = Report::default();
+    let episode = if cfg.episode == 0 {
+        u64::MAX
+    } else {
+        cfg.episode
+    };
+    let mut done = 0u64;
+    while done < cfg.actions && total.violation.is_none() {
+        let mut f = Fuzzer::new(program)?;
+        f.report.worlds = 1;
+        let setup_transactions = f.w.chain.transactions;
+        if let Err(v) = f.check_all() {
+            f.report.violation = Some(v);
         }
-        f.step = i as usize;
-        let action = match f.view() {
-            Ok(view) => generate(&mut rng, &f.w, &view),
-            Err(v) => {
+        let n = episode.min(cfg.actions - done);
+        for i in 0..n {
+            if f.report.violation.is_some() || cfg.time_limit.is_some_and(|l| start.elapsed() > l) {
+                break;
+            }
+            f.step = i as usize;
+            let action = match f.view() {
+                Ok(view) => generate(&mut rng, &f.w, &view),
+                Err(v) => {
+                    f.report.violation = Some(v);
+                    break;
+                }
+            };
+            f.report.history.push(action.clone());
+            f.report.actions += 1;
+            if let Err(v) = f.apply(&action) {
                 f.report.violation = Some(v);
                 break;
             }
-        };
-        f.report.history.push(action.clone());
-        f.report.actions += 1;
-        if let Err(v) = f.apply(&action) {
-            f.report.violation = Some(v);
+            if (done + i) % 10_000 == 9_999 {
+                let mut so_far = total.clone();
+                so_far.actions += f.report.actions;
+                so_far.elapsed = start.elapsed();
+                progress(&so_far);
+            }
+        }
+        f.report.transactions = f.w.chain.transactions - setup_transactions;
+        let stopped = f.report.actions < n && f.report.violation.is_none();
+        done += f.report.actions;
+        total.absorb(f.report);
+        if stopped {
             break;
         }
-        if i % 10_000 == 9_999 {
-            f.report.elapsed = start.elapsed();
-            f.report.transactions = f.w.chain.transactions - setup_transactions;
-            progress(&f.report);
-        }
     }
-    f.report.elapsed = start.elapsed();
-    f.report.transactions = f.w.chain.transactions - setup_transactions;
-    Ok(f.report)
+    total.elapsed = start.elapsed();
+    Ok(total)
 }
 
 /// The shortest sequence found that still fails the same check: the failing prefix, then chunks removed while

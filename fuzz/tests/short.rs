@@ -9,6 +9,7 @@ fn twenty_thousand_seeded_actions_pass_every_check() {
     let cfg = Config {
         seed: 20_261_201,
         actions: 20_000,
+        episode: tranche_fuzz::EPISODE,
         time_limit: None,
     };
     let r = run(&so, &cfg, &|_| {}).expect("the world sets up");
@@ -19,9 +20,10 @@ fn twenty_thousand_seeded_actions_pass_every_check() {
         );
     }
     assert_eq!(r.actions, 20_000);
+    assert_eq!(r.worlds, 2, "two worlds of 10,000 actions");
     assert_eq!(
-        r.checks, 20_001,
-        "every action checked, and the world before the first"
+        r.checks, 20_002,
+        "every action checked, and each world before its first"
     );
     let succeeded = |k: &str| r.by_kind.get(k).map_or(0, |(n, refused)| n - refused);
     for kind in [
