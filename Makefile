@@ -25,9 +25,10 @@ test:
 	@echo "TRANCHE_NO_SKIP=$(NO_SKIP)$(if $(findstring pyth,$(NO_SKIP)),, ($(SHARED_DIR)/fixtures/pyth absent: the Pyth fixture tests will skip))"
 	TRANCHE_SHARED_DIR=$(SHARED_DIR) TRANCHE_NO_SKIP=$(NO_SKIP) tools/test.sh
 
-## SBF bytecode: target/deploy/{tranche_vault,i128_probe}.so (official cargo build-sbf when installed).
+## SBF bytecode: target/deploy/{tranche_vault,i128_probe}.so (official cargo build-sbf when installed); always with
+## the default features (a stray SBF_FEATURES, which only tools/fuzz/controls.sh sets, is dropped).
 sbf:
-	tools/sbf/build-program.sh $(PROGRAMS)
+	env -u SBF_FEATURES tools/sbf/build-program.sh $(PROGRAMS)
 
 ## solana-test-validator 3.1.12 from crates.io, once, into ~/.cache/tranche-vault-validator (VALIDATOR_CACHE).
 validator:

@@ -10,6 +10,7 @@ use anchor_lang::solana_program::program_pack::Pack;
 use anchor_lang::solana_program::system_instruction;
 use anchor_lang::{AccountDeserialize, AnchorDeserialize, Discriminator, Event};
 use anchor_spl::token::spl_token;
+use anchor_spl::token_2022::spl_token_2022;
 use litesvm::LiteSVM;
 use solana_account::Account;
 use solana_instruction_error::InstructionError;
@@ -193,7 +194,8 @@ impl Chain {
                 len as u64,
                 &token_program,
             ),
-            spl_token_2022_init_account3(token_program, at, mint, owner),
+            // Token-2022's builder also builds SPL Token's (the same layout, either program id).
+            spl_token_2022::instruction::initialize_account3(&token_program, &at, &mint, &owner)?,
         ];
         self.must(&ixs, "creating a token account")?;
         Ok(at)
@@ -230,26 +232,6 @@ impl Chain {
         };
         // LiteSVM refuses only executable accounts it cannot load; a data account always goes in.
         let _ = self.svm.set_account(key, account);
-    }
-}
-
-/// `InitializeAccount3` for either token program (the same instruction layout).
-fn spl_token_2022_init_account3(
-    token_program: Pubkey,
-    at: Pubkey,
-    mint: Pubkey,
-    owner: Pubkey,
-) -> Instruction {
-    use anchor_lang::solana_program::instruction::AccountMeta;
-    let mut data = vec![18u8];
-    data.extend_from_slice(owner.as_ref());
-    Instruction {
-        program_id: token_program,
-        accounts: vec![
-            AccountMeta::new(at, false),
-            AccountMeta::new_readonly(mint, false),
-        ],
-        data,
     }
 }
 

@@ -248,7 +248,7 @@ impl Model {
         // A tranche's target is proportional to its NAV: an error e in NAV becomes e · (1 + apr · dt / year), and
         // junior's residual takes the others' errors; each split adds a few roundings.
         let r = q(u64::from(apr_bps[0].max(apr_bps[1]))) * q(dt) / q(10_000u64 * 31_536_000);
-        self.slack = snap_up(&(&self.slack * (model_one() + r * q(2u8)) + ulps(16)));
+        self.slack = snap_up(&(&self.slack * (one() + r * q(2u8)) + ulps(16)));
         (to, fee)
     }
 
@@ -309,10 +309,6 @@ impl Model {
     pub fn close(x: &Q, m: &Q, slack: &Q) -> bool {
         (x - m).abs() <= *slack
     }
-}
-
-fn model_one() -> Q {
-    Q::one()
 }
 
 /// The income waterfall on `income` over `dt` seconds, exactly, from the README: the fee (fee_bps of it), senior

@@ -135,11 +135,9 @@ type Check = Result<(), Violation>;
 
 impl Fuzzer {
     pub fn new(program: &[u8]) -> anyhow::Result<Fuzzer> {
-        let w = World::new(program)?;
-        let mut m = Model::new(ACTORS, BORROWERS);
         let mut f = Fuzzer {
-            w,
-            m: Model::new(0, 0),
+            w: World::new(program)?,
+            m: Model::new(ACTORS, BORROWERS),
             report: Report::default(),
             step: 0,
             proposals: BTreeMap::new(),
@@ -159,7 +157,6 @@ impl Fuzzer {
             fund.push((DEPOSITORS + b, 3, 50_000 * ONE));
         }
         fund.push((LIQUIDATOR, 3, 1_000_000_000 * ONE));
-        std::mem::swap(&mut f.m, &mut m);
         for (actor, what, amount) in fund {
             f.faucet(actor, what, amount)?;
         }

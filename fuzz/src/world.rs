@@ -268,8 +268,7 @@ impl World {
         Ok(*bytemuck::from_bytes::<Vault>(body))
     }
 
-    /// Moves the clock forward by `secs` and republishes every feed that is not deliberately frozen (a stale
-    /// feed stays at its old publish time until a price action republishes it).
+    /// Moves the clock forward by `secs` (the feeds are republished by the caller: `Fuzzer::republish`).
     pub fn warp(&mut self, secs: i64) {
         let now = self.chain.now().saturating_add(secs);
         self.chain.set_time(now);
