@@ -1,14 +1,21 @@
 # Tranche Vault: every entry point. `make demo` and `make test` are the README's two commands.
 SHELL := /bin/bash
 CARGO_TEST_ENV := RUST_LOG=error
-PROGRAMS := tranche_vault i128_probe
+PROGRAMS := tranche_vault i128_probe stand_in_multisig
 
-.PHONY: demo test sbf validator sdk web web-deps e2e web-screenshot test-native test-sbf bench fuzz fuzz-controls idl idl-check lint fmt
+.PHONY: demo cli test sbf validator sdk web web-deps e2e web-screenshot test-native test-sbf bench fuzz fuzz-controls idl idl-check lint fmt
 
-## The main job: the embedded demo (the SBF program in solana-program-test: tranches, loans, a crash, the
-## liquidator, the loss waterfall). `make demo ARGS="--crash-pct 40 --seed 7 --json"` passes options.
-demo: sbf
-	$(CARGO_TEST_ENV) cargo run --locked -q -p tranche-cli -- demo $(ARGS)
+## The main job: the embedded demo (the SBF program in LiteSVM: tranches, loans, a crash, the liquidator, the loss
+## waterfall). `make demo ARGS="--crash-pct 40 --seed 7 --json"` passes options. The SBF build and the CLI's build
+## run side by side (each leaves idle what the other's serial steps cannot use), each showing its progress.
+demo:
+	@$(MAKE) --no-print-directory -j2 sbf cli
+	$(CARGO_TEST_ENV) target/debug/tranche demo $(ARGS)
+
+## target/debug/tranche, with cargo's progress shown (its first build is the longest step of a first `make demo`).
+cli:
+	@[ -x target/debug/tranche ] || echo "[cli] first build of the tranche CLI (about $(CLI_FIRST_BUILD) on 2 cores; cargo's progress follows)"
+	cargo build --locked -p tranche-cli
 
 ## Tests that need something from outside the repository skip (saying SKIPPED) when it is absent, except what
 ## TRANCHE_NO_SKIP names: then they fail. `make test` names the validator, which it always builds, and the Pyth
@@ -34,7 +41,7 @@ sbf:
 validator:
 	tools/validator/build.sh
 
-test-native:
+test-native: sbf
 	$(CARGO_TEST_ENV) cargo test --locked --workspace -- native
 
 test-sbf: sbf

@@ -119,10 +119,10 @@ impl VaultFixture {
         &self.positions
     }
 
-    /// For the benchmark: the SBF build, fixed keys (PDA bump searches cost CU), a fixed clock, and
-    /// no invariant checks between actions.
-    pub async fn for_bench() -> Self {
-        let mut f = Self::build(Mode::Sbf, fixture_params(), true, Some(BENCH_START_TS)).await;
+    /// For the benchmark: an SBF mode, fixed keys (PDA bump searches cost CU), a fixed clock, and no invariant
+    /// checks between actions.
+    pub async fn for_bench(mode: Mode) -> Self {
+        let mut f = Self::build(mode, fixture_params(), true, Some(BENCH_START_TS)).await;
         f.check_each_action = false;
         f
     }

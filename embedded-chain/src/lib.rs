@@ -1,18 +1,24 @@
-//! The embedded chain: the tranche_vault program in solana-program-test (agave 3.1.12), in two modes, and a vault
-//! fixture that drives it through its real instructions. The embedded demo (`tranche demo`) and the test suites
-//! share it.
+//! The embedded chain: the tranche_vault program's SBF build in LiteSVM, or in solana-program-test (agave 3.1.12,
+//! natively or from its SBF build), and a vault fixture that drives it through its real instructions. The embedded
+//! demo (`tranche demo`) runs on LiteSVM; the test suites run in solana-program-test.
 //!
-//! - [`Mode::Native`]: the program linked into the binary and run through `processor!` (fast; no metering, and
-//!   `emit!`/`msg!` print nothing).
-//! - [`Mode::Sbf`]: the SBF bytecode from `target/deploy/*.so` (built by `make sbf`), loaded into
-//!   solana-program-test: compute units are metered and events are read back from the logs.
+//! - [`Mode::Lite`]: the SBF bytecode from `target/deploy/*.so` (built by `make sbf`) in LiteSVM, which runs the
+//!   same agave 3.1 program runtime in process: compute units are metered, signatures verified, events read back
+//!   from the logs. It is what the CLI links (without solana-program-test, whose validator runtime is most of a
+//!   build's time).
+//! - [`Mode::Native`] (feature `program-test`): the program linked into the binary and run through `processor!`
+//!   (fast; no metering, and `emit!`/`msg!` print nothing).
+//! - [`Mode::Sbf`] (feature `program-test`): the SBF bytecode loaded into solana-program-test.
+//!
+//! Governance that a multisig would sign goes through the stand-in multisig (`stand_in_multisig`, an SBF program
+//! of its own, preloaded in every mode).
 
 pub mod builders;
 pub mod fixture;
 
 use std::path::PathBuf;
 
-use anchor_lang::prelude::{AccountInfo, Pubkey};
+use anchor_lang::prelude::{Clock, Pubkey, Rent};
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::program_pack::Pack;
 use anchor_lang::solana_program::system_instruction;
@@ -21,18 +27,29 @@ use anchor_spl::token::spl_token;
 use anchor_spl::token_2022::spl_token_2022;
 use anchor_spl::token_2022_extensions::spl_token_metadata_interface;
 use base64::Engine;
+use litesvm::LiteSVM;
 use solana_account::Account;
 use solana_keypair::Keypair;
+#[cfg(feature = "program-test")]
 use solana_program_test::{processor, ProgramTest, ProgramTestContext};
 use solana_signer::Signer;
 use solana_transaction::Transaction;
 
 pub use solana_instruction_error::InstructionError;
 pub use solana_transaction_error::TransactionError;
+pub use stand_in_multisig::{
+    authority as multisig_authority, forward as via_multisig, ID as MULTISIG_ID,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
+    /// The SBF build in LiteSVM.
+    Lite,
+    /// The program linked natively into solana-program-test.
+    #[cfg(feature = "program-test")]
     Native,
+    /// The SBF build in solana-program-test.
+    #[cfg(feature = "program-test")]
     Sbf,
 }
 
@@ -53,6 +70,7 @@ pub fn read_program(name: &str) -> Vec<u8> {
 }
 
 /// Adds an SBF program as the loader would hold it (same as `ProgramTest::add_program` with a `.so`).
+#[cfg(feature = "program-test")]
 pub fn add_sbf_program(pt: &mut ProgramTest, name: &str, id: Pubkey) {
     let data = read_program(name);
     pt.add_account(
@@ -68,74 +86,20 @@ pub fn add_sbf_program(pt: &mut ProgramTest, name: &str, id: Pubkey) {
 }
 
 /// The (non-upgradeable) BPF loader v2, which `ProgramTest::add_program` also uses for `.so` files.
+#[cfg(feature = "program-test")]
 const BPF_LOADER_ID: Pubkey = Pubkey::from_str_const("BPFLoader2111111111111111111111111111111111");
 
 /// The native entry: Anchor's `entry` ties every account to one lifetime, `processor!` does not.
+#[cfg(feature = "program-test")]
 fn native_entry(
     program_id: &Pubkey,
-    accounts: &[AccountInfo],
+    accounts: &[anchor_lang::prelude::AccountInfo],
     data: &[u8],
 ) -> anchor_lang::solana_program::entrypoint::ProgramResult {
     // SAFETY: the accounts outlive this call; only the lifetime parameter is changed.
-    let accounts: &[AccountInfo<'_>] = unsafe { std::mem::transmute(accounts) };
+    let accounts: &[anchor_lang::prelude::AccountInfo<'_>] =
+        unsafe { std::mem::transmute(accounts) };
     tranche_vault::entry(program_id, accounts, data)
-}
-
-/// Program id of the tests' stand-in multisig: a native program whose PDA `["multisig"]` signs, by CPI,
-/// whatever instruction it forwards (as a Squads vault would).
-pub const MULTISIG_ID: Pubkey = Pubkey::new_from_array([8; 32]);
-
-/// The stand-in multisig's signing PDA.
-pub fn multisig_authority() -> Pubkey {
-    Pubkey::find_program_address(&[b"multisig"], &MULTISIG_ID).0
-}
-
-/// `ix` sent through the stand-in multisig: its PDA signs by `invoke_signed`, nobody holds a key for it.
-pub fn via_multisig(ix: Instruction) -> Instruction {
-    use anchor_lang::solana_program::instruction::AccountMeta;
-    let pda = multisig_authority();
-    let mut accounts = vec![AccountMeta::new_readonly(ix.program_id, false)];
-    accounts.extend(ix.accounts.into_iter().map(|mut m| {
-        if m.pubkey == pda {
-            m.is_signer = false;
-        }
-        m
-    }));
-    Instruction {
-        program_id: MULTISIG_ID,
-        accounts,
-        data: ix.data,
-    }
-}
-
-/// The stand-in multisig: `accounts[0]` is the target program, the rest are the forwarded instruction's accounts
-/// (the PDA among them signs), `data` is its data.
-fn multisig_entry(
-    program_id: &Pubkey,
-    accounts: &[AccountInfo],
-    data: &[u8],
-) -> anchor_lang::solana_program::entrypoint::ProgramResult {
-    use anchor_lang::solana_program::instruction::AccountMeta;
-    use anchor_lang::solana_program::program::invoke_signed;
-    use anchor_lang::solana_program::program_error::ProgramError;
-    let (pda, bump) = Pubkey::find_program_address(&[b"multisig"], program_id);
-    let (target, rest) = accounts
-        .split_first()
-        .ok_or(ProgramError::NotEnoughAccountKeys)?;
-    let metas = rest
-        .iter()
-        .map(|a| AccountMeta {
-            pubkey: *a.key,
-            is_signer: a.is_signer || *a.key == pda,
-            is_writable: a.is_writable,
-        })
-        .collect();
-    let ix = Instruction {
-        program_id: *target.key,
-        accounts: metas,
-        data: data.to_vec(),
-    };
-    invoke_signed(&ix, accounts, &[&[b"multisig", &[bump]]])
 }
 
 /// The outcome of one transaction.
@@ -224,27 +188,76 @@ pub fn events_in<E: Event + AnchorDeserialize + Discriminator>(
 
 pub struct TestEnv {
     pub mode: Mode,
-    pub ctx: ProgramTestContext,
+    chain: Chain,
     /// Makes otherwise identical transactions distinct (see [`TestEnv::send_unique`]).
     nonce: u32,
 }
 
+/// The chain behind a [`TestEnv`].
+enum Chain {
+    Lite(Box<Lite>),
+    #[cfg(feature = "program-test")]
+    Bank(Box<ProgramTestContext>),
+}
+
+/// LiteSVM and the key that pays its transactions.
+struct Lite {
+    svm: LiteSVM,
+    payer: Keypair,
+}
+
+/// The LiteSVM payer's balance: as much SOL as solana-program-test gives its payer.
+const LITE_PAYER_LAMPORTS: u64 = 500_000_000 * 1_000_000_000;
+
 impl TestEnv {
-    /// A fresh chain with the tranche_vault program (in `mode`) and the SPL Token programs.
+    /// A fresh chain with the tranche_vault program (in `mode`), the stand-in multisig and the SPL Token programs.
     pub async fn new(mode: Mode) -> Self {
-        let mut pt = ProgramTest::default();
-        pt.prefer_bpf(false);
-        match mode {
-            Mode::Native => {
-                pt.add_program("tranche_vault", tranche_vault::ID, processor!(native_entry))
+        let chain = match mode {
+            Mode::Lite => Self::lite(),
+            #[cfg(feature = "program-test")]
+            Mode::Native | Mode::Sbf => {
+                let mut pt = ProgramTest::default();
+                pt.prefer_bpf(false);
+                if mode == Mode::Native {
+                    pt.add_program("tranche_vault", tranche_vault::ID, processor!(native_entry));
+                } else {
+                    add_sbf_program(&mut pt, "tranche_vault", tranche_vault::ID);
+                }
+                add_sbf_program(&mut pt, "stand_in_multisig", MULTISIG_ID);
+                Chain::Bank(Box::new(pt.start_with_context().await))
             }
-            Mode::Sbf => add_sbf_program(&mut pt, "tranche_vault", tranche_vault::ID),
-        }
-        pt.add_program("multisig", MULTISIG_ID, processor!(multisig_entry));
+        };
         TestEnv {
             mode,
-            ctx: pt.start_with_context().await,
+            chain,
             nonce: 0,
+        }
+    }
+
+    /// LiteSVM with its SPL programs, the two SBF programs and a funded payer. Logs are kept up to 100 kB a
+    /// transaction (the demo reads every event back from them).
+    fn lite() -> Chain {
+        let mut svm = LiteSVM::new().with_log_bytes_limit(Some(100_000));
+        for (id, name) in [
+            (tranche_vault::ID, "tranche_vault"),
+            (MULTISIG_ID, "stand_in_multisig"),
+        ] {
+            svm.add_program(id, &read_program(name))
+                .unwrap_or_else(|e| panic!("LiteSVM refused target/deploy/{name}.so: {e:?}"));
+        }
+        let payer = Keypair::new();
+        let funded = Account::new(LITE_PAYER_LAMPORTS, 0, &anchor_lang::system_program::ID);
+        svm.set_account(payer.pubkey(), funded)
+            .expect("funding the payer");
+        Chain::Lite(Box::new(Lite { svm, payer }))
+    }
+
+    /// The key that pays every transaction (and is the fixture's mint authority).
+    pub fn payer_keypair(&self) -> &Keypair {
+        match &self.chain {
+            Chain::Lite(lite) => &lite.payer,
+            #[cfg(feature = "program-test")]
+            Chain::Bank(ctx) => &ctx.payer,
         }
     }
 
@@ -258,21 +271,48 @@ impl TestEnv {
             ),
         ];
         all.extend_from_slice(ixs);
-        send_tx(&mut self.ctx, &all, signers).await
+        self.send(&all, signers).await
     }
 
-    /// Moves the clock forward by `secs` (and one slot, so the next transactions get a new blockhash).
+    /// The clock sysvar.
+    pub async fn clock(&mut self) -> Clock {
+        match &mut self.chain {
+            Chain::Lite(lite) => lite.svm.get_sysvar::<Clock>(),
+            #[cfg(feature = "program-test")]
+            Chain::Bank(ctx) => ctx.banks_client.get_sysvar().await.expect("clock"),
+        }
+    }
+
+    /// Writes the clock sysvar.
+    pub fn set_clock(&mut self, clock: &Clock) {
+        match &mut self.chain {
+            Chain::Lite(lite) => lite.svm.set_sysvar(clock),
+            #[cfg(feature = "program-test")]
+            Chain::Bank(ctx) => ctx.set_sysvar(clock),
+        }
+    }
+
+    /// Writes an account as it is (what its owner program, or a genesis preload, would have written).
+    pub fn set_account(&mut self, address: &Pubkey, account: Account) {
+        match &mut self.chain {
+            Chain::Lite(lite) => lite
+                .svm
+                .set_account(*address, account)
+                .unwrap_or_else(|e| panic!("LiteSVM refused the account {address}: {e:?}")),
+            #[cfg(feature = "program-test")]
+            Chain::Bank(ctx) => ctx.set_account(address, &account.into()),
+        }
+    }
+
+    /// Moves the clock's unix time forward by `secs`.
     pub async fn warp(&mut self, secs: i64) {
-        use anchor_lang::prelude::Clock;
-        let mut clock: Clock = self.ctx.banks_client.get_sysvar().await.expect("clock");
+        let mut clock = self.clock().await;
         clock.unix_timestamp += secs;
-        self.ctx.set_sysvar(&clock);
+        self.set_clock(&clock);
     }
 
     pub async fn now(&mut self) -> i64 {
-        use anchor_lang::prelude::Clock;
-        let clock: Clock = self.ctx.banks_client.get_sysvar().await.expect("clock");
-        clock.unix_timestamp
+        self.clock().await.unix_timestamp
     }
 
     /// Creates a token account of `mint` owned by `owner` (under the mint's token program).
@@ -296,7 +336,7 @@ impl TestEnv {
         token_program: Pubkey,
     ) -> Pubkey {
         let len = spl_token::state::Account::LEN;
-        let rent = self.ctx.banks_client.get_rent().await.expect("rent");
+        let rent = self.rent().await;
         // Token-2022's instruction builders also build SPL Token instructions (same layout, either program id).
         let init = spl_token_2022::instruction::initialize_account3(
             &token_program,
@@ -381,7 +421,7 @@ impl TestEnv {
             executable: false,
             rent_epoch: 0,
         };
-        self.ctx.set_account(&address, &account.into());
+        self.set_account(&address, account);
     }
 
     /// Token balance of an SPL Token or Token-2022 account.
@@ -395,20 +435,42 @@ impl TestEnv {
     }
 
     pub fn payer(&self) -> Pubkey {
-        self.ctx.payer.pubkey()
+        self.payer_keypair().pubkey()
     }
 
-    /// Sends one transaction paid by the context payer and signed by `signers` as well.
+    /// Sends one transaction paid by the payer and signed by `signers` as well.
     pub async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxOutcome {
-        send_tx(&mut self.ctx, ixs, signers).await
+        match &mut self.chain {
+            Chain::Lite(lite) => {
+                let tx = signed(ixs, &lite.payer, signers, lite.svm.latest_blockhash());
+                match lite.svm.send_transaction(tx) {
+                    Ok(meta) => TxOutcome {
+                        result: Ok(()),
+                        logs: meta.logs,
+                        cu: meta.compute_units_consumed,
+                    },
+                    Err(failed) => TxOutcome {
+                        result: Err(failed.err),
+                        logs: failed.meta.logs,
+                        cu: failed.meta.compute_units_consumed,
+                    },
+                }
+            }
+            #[cfg(feature = "program-test")]
+            Chain::Bank(ctx) => send_tx(ctx, ixs, signers).await,
+        }
     }
 
     pub async fn account(&mut self, key: Pubkey) -> Option<Account> {
-        self.ctx
-            .banks_client
-            .get_account(key)
-            .await
-            .expect("get_account")
+        match &mut self.chain {
+            Chain::Lite(lite) => lite.svm.get_account(&key),
+            #[cfg(feature = "program-test")]
+            Chain::Bank(ctx) => ctx
+                .banks_client
+                .get_account(key)
+                .await
+                .expect("get_account"),
+        }
     }
 
     /// Reads an Anchor account (zero-copy or borsh) by its `AccountDeserialize`.
@@ -418,8 +480,12 @@ impl TestEnv {
     }
 
     /// The rent sysvar.
-    pub async fn rent(&mut self) -> anchor_lang::prelude::Rent {
-        self.ctx.banks_client.get_rent().await.expect("rent")
+    pub async fn rent(&mut self) -> Rent {
+        match &mut self.chain {
+            Chain::Lite(lite) => lite.svm.get_sysvar::<Rent>(),
+            #[cfg(feature = "program-test")]
+            Chain::Bank(ctx) => ctx.banks_client.get_rent().await.expect("rent"),
+        }
     }
 
     /// Funds a new keypair with `lamports`.
@@ -481,7 +547,7 @@ impl TestEnv {
         len: usize,
         init: Vec<Instruction>,
     ) -> Pubkey {
-        let rent = self.ctx.banks_client.get_rent().await.expect("rent");
+        let rent = self.rent().await;
         let mut ixs = vec![system_instruction::create_account(
             &self.payer(),
             &mint.pubkey(),
@@ -495,7 +561,25 @@ impl TestEnv {
     }
 }
 
+/// `ixs` paid by `payer` and signed by it and `signers` (the payer once, even if among them).
+fn signed(
+    ixs: &[Instruction],
+    payer: &Keypair,
+    signers: &[&Keypair],
+    blockhash: solana_hash::Hash,
+) -> Transaction {
+    let mut all: Vec<&Keypair> = vec![payer];
+    all.extend(
+        signers
+            .iter()
+            .copied()
+            .filter(|k| k.pubkey() != payer.pubkey()),
+    );
+    Transaction::new_signed_with_payer(ixs, Some(&payer.pubkey()), &all, blockhash)
+}
+
 /// Sends one instruction to `program_id` (no accounts) with a compute-unit limit, paid by the context payer.
+#[cfg(feature = "program-test")]
 pub async fn send_with_budget(
     ctx: &mut ProgramTestContext,
     program_id: Pubkey,
@@ -514,20 +598,18 @@ pub async fn send_with_budget(
 }
 
 /// Sends one transaction paid by the context payer and signed by `signers` as well.
+#[cfg(feature = "program-test")]
 pub async fn send_tx(
     ctx: &mut ProgramTestContext,
     ixs: &[Instruction],
     signers: &[&Keypair],
 ) -> TxOutcome {
-    let payer = ctx.payer.pubkey();
-    let mut all: Vec<&Keypair> = vec![&ctx.payer];
-    all.extend(signers.iter().copied().filter(|k| k.pubkey() != payer));
     let blockhash = ctx
         .banks_client
         .get_latest_blockhash()
         .await
         .expect("blockhash");
-    let tx = Transaction::new_signed_with_payer(ixs, Some(&payer), &all, blockhash);
+    let tx = signed(ixs, &ctx.payer, signers, blockhash);
     let r = ctx
         .banks_client
         .process_transaction_with_metadata(tx)

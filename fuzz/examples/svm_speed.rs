@@ -19,7 +19,8 @@ fn main() -> anyhow::Result<()> {
     let n: u32 = std::env::args().nth(1).map_or(Ok(2_000), |s| s.parse())?;
     let rt = tokio::runtime::Runtime::new()?;
     let pt = rt.block_on(async {
-        let mut f = embedded_chain::fixture::VaultFixture::for_bench().await;
+        let mut f =
+            embedded_chain::fixture::VaultFixture::for_bench(embedded_chain::Mode::Sbf).await;
         let ix = f.addrs.accrue();
         let start = Instant::now();
         for i in 0..n {

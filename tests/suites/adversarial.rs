@@ -314,9 +314,9 @@ dual_test!(unliquidatable_position, |mode| async move {
     // SOL falls to 40 (320 + 800 < 1,300.1), and the dust entry's price account is closed.
     f.set_price(sol, 40.0).await;
     let d = f.assets[dust];
-    f.env.ctx.set_account(
+    f.env.set_account(
         &d.oracle,
-        &solana_account::Account::new(0, 0, &anchor_lang::system_program::ID).into(),
+        solana_account::Account::new(0, 0, &anchor_lang::system_program::ID),
     );
     f.borrow(&b, p, ONE)
         .await
@@ -805,7 +805,7 @@ dual_test!(owner_checks, |mode| async move {
     let mut acc = f.env.account(p).await.expect("position");
     acc.owner = anchor_spl::token::ID;
     let fake = Keypair::new().pubkey();
-    f.env.ctx.set_account(&fake, &acc.clone().into());
+    f.env.set_account(&fake, acc.clone());
     let pricing = f.pricing(p).await;
     f.borrow_priced(&b, fake, &pricing, ONE)
         .await
@@ -815,11 +815,11 @@ dual_test!(owner_checks, |mode| async move {
     let real = f.env.account(asset).await.expect("asset");
     let mut moved = real.clone();
     moved.owner = anchor_spl::token::ID;
-    f.env.ctx.set_account(&asset, &moved.into());
+    f.env.set_account(&asset, moved);
     f.borrow(&b, p, ONE)
         .await
         .expect_error(VaultError::WrongCollateralAccounts);
-    f.env.ctx.set_account(&asset, &real.into());
+    f.env.set_account(&asset, real);
     f.borrow(&b, p, ONE).await.expect_ok();
     // Oracle owners are in `stale_wrong_feed_partial_wide_confidence_price`.
 });
@@ -877,14 +877,7 @@ dual_test!(initialization, |mode| async move {
         .await
         .expect_error(VaultError::AccountAlreadyExists);
     // The least a transfer to a new address may send: rent exemption for 0 bytes.
-    let least = f
-        .env
-        .ctx
-        .banks_client
-        .get_rent()
-        .await
-        .unwrap()
-        .minimum_balance(0);
+    let least = f.env.rent().await.minimum_balance(0);
     let prefund = |f: &VaultFixture, to: Pubkey| {
         anchor_lang::solana_program::system_instruction::transfer(&f.env.payer(), &to, least)
     };
@@ -1207,7 +1200,7 @@ dual_test!(
         f.refresh_prices().await;
         let mut acc = f.env.account(c.oracle).await.expect("oracle");
         acc.owner = anchor_lang::system_program::ID;
-        f.env.ctx.set_account(&c.oracle, &acc.into());
+        f.env.set_account(&c.oracle, acc);
         f.borrow(&b, p, ONE)
             .await
             .expect_error(VaultError::OracleWrongOwner);

@@ -1,8 +1,11 @@
 //! Compute-unit benchmark on the SBF build: `make bench`.
 //!
 //! Runs each instruction once on `target/deploy/*.so` with fixed keys (PDA bump searches cost CU, so random keys
-//! would make the figures drift), writes `target/bench/cu.json` and prints the table. With `--update-readme` it
-//! rewrites the table in README.md; with `--check-readme` it fails if README.md's table differs.
+//! would make the figures drift), writes `target/bench/cu.json` and prints the table: each row beside its figure
+//! before the performance work (`bench-before.json`, measured by this bench at c8826eb) and its target, where it
+//! has one. With `--update-readme` (`make bench`) it rewrites the table in README.md, then fails if a row exceeds
+//! its target; with `--check-readme` (`make test`) it fails if README.md's table differs, and lists the rows over
+//! target without failing on them.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -51,6 +54,7 @@ fn describe(key: &str) -> &'static str {
         "propose_authority" => "first step of an authority transfer",
         "accept_authority" => "second step, signed by the new authority",
         "liquidate_per_extra_entry" => "(liquidate_8_entries - liquidate_1_entry) / 7: one more asset + oracle",
+        "borrow_per_extra_entry" => "(borrow_8_entries - borrow_1_entry) / 7: one more asset + oracle",
         "u128_div_u64" => "one u128 / u64 division through the i128 shim (loop overhead included)",
         "u128_div_u128" => "one u128 / u128 division (divisor >= 2^64) through the i128 shim",
         "u128_checked_mul" => "one u128 checked_mul",
@@ -62,6 +66,24 @@ fn describe(key: &str) -> &'static str {
         "so_bytes" => "size of target/deploy/tranche_vault.so, bytes",
         _ => "",
     }
+}
+
+/// The targets of the performance work (issue 16): CU, or bytes for `so_bytes`.
+const TARGETS: [(&str, u64); 9] = [
+    ("so_bytes", 600_000),
+    ("liquidate_8_entries", 60_000),
+    ("liquidate_per_extra_entry", 2_500),
+    ("borrow_per_extra_entry", 2_500),
+    ("deposit", 15_000),
+    ("accrue", 6_000),
+    ("close_epoch_2_requests", 20_000),
+    ("close_epoch_1000_requests", 20_000),
+    ("initialize_vault", 60_000),
+];
+
+/// The figures before the performance work, for the table's first column.
+fn before() -> BTreeMap<String, u64> {
+    serde_json::from_str(include_str!("bench-before.json")).expect("bench-before.json")
 }
 
 /// `initialize_vault`, then `update_tranche_metadata` renaming junior (every field longer).
@@ -100,7 +122,7 @@ async fn bench_initialize_vault(rows: &mut BTreeMap<String, u64>) {
 /// holder queues 500, so the next close is a partial fill (queued redemptions come before new borrows, so the
 /// loan comes first). Returns the fixture and the first holder.
 async fn queue_with(holders: usize) -> (VaultFixture, tranche_vault_tests::fixture::User) {
-    let mut f = VaultFixture::for_bench().await;
+    let mut f = VaultFixture::for_bench(Mode::Sbf).await;
     let j = f.user(2_000_000 * ONE).await;
     f.deposit(&j, Junior, 1_000_000 * ONE).await.expect_ok();
     let mut all = vec![];
@@ -165,7 +187,7 @@ async fn bench_tranches(rows: &mut BTreeMap<String, u64>) {
 /// value, then every price down 30 % (health ≈ 0.93) and a small partial liquidation of each.
 async fn bench_lending(rows: &mut BTreeMap<String, u64>) {
     const UNITS: u64 = 1_000_000_000; // 9-decimal collateral
-    let mut f = VaultFixture::for_bench().await;
+    let mut f = VaultFixture::for_bench(Mode::Sbf).await;
     let lp = f.user(2_000_000 * ONE).await;
     f.deposit(&lp, Junior, 1_000_000 * ONE).await.expect_ok();
     let mut assets = vec![];
@@ -214,14 +236,17 @@ async fn bench_lending(rows: &mut BTreeMap<String, u64>) {
         );
     }
     f.check_invariants().await;
-    let per = (rows["liquidate_8_entries"] - rows["liquidate_1_entry"]) / 7;
-    rows.insert("liquidate_per_extra_entry".into(), per);
+    for op in ["liquidate", "borrow"] {
+        let (one, eight) = (&format!("{op}_1_entry"), &format!("{op}_8_entries"));
+        let per = (rows[eight] - rows[one]) / 7;
+        rows.insert(format!("{op}_per_extra_entry"), per);
+    }
 }
 
 /// Governance rows, on the vault's own authority and a guardian.
 async fn bench_governance(rows: &mut BTreeMap<String, u64>) {
     use tranche_vault::state::ConfigChange;
-    let mut f = VaultFixture::for_bench().await;
+    let mut f = VaultFixture::for_bench(Mode::Sbf).await;
     let authority = f.authority.insecure_clone();
     let payer = f.env.payer();
     let guardian = f.user(0).await;
@@ -297,10 +322,25 @@ async fn bench_probe_op(ctx: &mut ProgramTestContext, op: u8, n: u128, d: u128) 
     (cu[1] - cu[0]).div_ceil(u64::from(OPS))
 }
 
+/// The table: before, now (marked ✗ when over its target), target.
 fn markdown(rows: &BTreeMap<String, u64>) -> String {
-    let mut s = String::from("| measure | CU (bytes for so_bytes) | what |\n|---|---:|---|\n");
+    let before = before();
+    let targets = BTreeMap::from(TARGETS);
+    let mut s =
+        String::from("| measure | before | now | target | what |\n|---|---:|---:|---:|---|\n");
     for (k, v) in rows {
-        s.push_str(&format!("| `{k}` | {v} | {} |\n", describe(k)));
+        let target = targets.get(k.as_str());
+        s.push_str(&format!(
+            "| `{k}` | {} | {v}{} | {} | {} |\n",
+            before.get(k).map_or("".into(), u64::to_string),
+            if target.is_some_and(|t| v > t) {
+                " ✗"
+            } else {
+                ""
+            },
+            target.map_or("".into(), u64::to_string),
+            describe(k)
+        ));
     }
     s
 }
@@ -374,6 +414,11 @@ async fn main() {
         one.abs_diff(many) * 100 <= 3 * one,
         "close_epoch must cost the same (within 3 %) at 2 and 1,000 requests: {one} vs {many}"
     );
+    let over: Vec<String> = TARGETS
+        .iter()
+        .filter(|(k, t)| rows[*k] > *t)
+        .map(|(k, t)| format!("{k} {} > {t}", rows[*k]))
+        .collect();
     let readme = std::fs::read_to_string(readme_path()).expect("README.md");
     let updated = replace_table(&readme, &table).expect("README.md has the cu-table markers");
     if args.iter().any(|a| a == "--update-readme") {
@@ -381,9 +426,19 @@ async fn main() {
             std::fs::write(readme_path(), updated).expect("write README.md");
             println!("README.md table updated");
         }
+        if !over.is_empty() {
+            eprintln!("bench: over target: {}", over.join(", "));
+            std::process::exit(1);
+        }
     } else if args.iter().any(|a| a == "--check-readme") && updated != readme {
         eprintln!("README.md's CU table is stale: run `make bench` and commit README.md");
         std::process::exit(1);
+    }
+    if !over.is_empty() {
+        println!(
+            "over target (`make bench` fails on these): {}",
+            over.join(", ")
+        );
     }
     println!("bench: 1 passed, 0 failed");
 }

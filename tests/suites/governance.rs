@@ -80,7 +80,7 @@ dual_test!(
             .expect_error(VaultError::NoEpochClosedSinceProposal);
         f.close_epoch().await.expect_ok();
         let payer_before = f.env.account(f.env.payer()).await.unwrap().lamports;
-        let rent = f.env.ctx.banks_client.get_rent().await.unwrap();
+        let rent = f.env.rent().await;
         let out = execute(&mut f, id, None).await;
         out.expect_ok();
         assert_eq!(f.vault().await.protocol_fee_bps, 1_500);

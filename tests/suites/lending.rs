@@ -351,16 +351,15 @@ async fn legacy_pyth_account_prices_a_borrow_on_chain() {
     // The account's own time (2024-07-04), and fresh quote prices at it.
     let now = f.env.now().await;
     f.warp(raw.publish_time + 5 - now).await;
-    f.env.ctx.set_account(
+    f.env.set_account(
         &key,
-        &solana_account::Account {
+        solana_account::Account {
             lamports: 1_000_000_000,
             data,
             owner: tranche_vault::oracle::PYTH_LEGACY_PROGRAM_ID,
             executable: false,
             rent_epoch: 0,
-        }
-        .into(),
+        },
     );
     let b = f.user(0).await;
     let p = f.open_position(&b, 0).await;

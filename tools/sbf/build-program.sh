@@ -94,6 +94,7 @@ for pkg in "$@"; do
   lib=$(lib_name "$pkg")
   s=$SECONDS
   log=$WORK/build-$pkg.log
+  ts "$pkg: building (its cargo log: $log)"
   # sbpf-linker writes ./target/deploy/<lib>.so relative to its working directory: run from the workspace root.
   ( cd "$ROOT" && RUSTC=$SBF_RUSTC RUSTDOC=$SBF_RUSTDOC RUSTC_BOOTSTRAP=1 RUSTC_BOOTSTRAP_SYNTHETIC_TARGET=1 \
       CARGO_TARGET_DIR=$WORK/cargo "$SBF_CARGO" build --locked --release -p "$pkg" -j "$J" ${SBF_FEATURES:+--features "$SBF_FEATURES"} \

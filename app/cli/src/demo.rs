@@ -1,4 +1,4 @@
-//! `tranche demo`: the whole product in an embedded Solana VM (solana-program-test running the SBF build, no
+//! `tranche demo`: the whole product in an embedded Solana VM (LiteSVM running the SBF build, no
 //! validator, no network). Depositors fill the three tranches; borrowers borrow against SOL and ETH priced by
 //! Pyth `PriceUpdateV2` accounts; interest flows through the income waterfall; an epoch closes with
 //! redemptions; a crash is written to the oracles; the built-in liquidator liquidates; bad debt falls junior
@@ -335,7 +335,7 @@ async fn close_epoch(f: &mut VaultFixture, lp: &User) -> Result<u64> {
 pub async fn pool(seed: u64) -> Result<VaultFixture> {
     ensure_program(true)?;
     let mut rng = Rng(seed);
-    let mut f = VaultFixture::deterministic(Mode::Sbf).await;
+    let mut f = VaultFixture::deterministic(Mode::Lite).await;
     let listed = create(&mut f).await;
     let (lp, _) = fill_tranches(&mut f).await?;
     borrow_and_accrue(&mut f, &listed, &mut rng).await?;
@@ -349,7 +349,7 @@ pub async fn run(opts: DemoOpts) -> Result<Vec<serde_json::Value>> {
     let mut report = vec![];
     let r = &mut report;
     let mut rng = Rng(opts.seed);
-    let mut f = VaultFixture::deterministic(Mode::Sbf).await;
+    let mut f = VaultFixture::deterministic(Mode::Lite).await;
     let listed = create(&mut f).await;
     let (sol, eth) = (listed.sol, listed.eth);
     snapshot(

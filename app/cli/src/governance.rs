@@ -406,13 +406,27 @@ pub fn pending_proposals(
     vault: &Pubkey,
     state: &Vault,
 ) -> Result<Vec<(Pubkey, Proposal)>> {
+    proposals_in(
+        &mut |keys| {
+            rpc.get_multiple_accounts(keys)
+                .context("fetching the proposals")
+        },
+        vault,
+        state,
+    )
+}
+
+/// [`pending_proposals`], reading through `read` (an RPC node's `getMultipleAccounts`, or the embedded chain).
+pub fn proposals_in(
+    read: &mut crate::vault_config::Reader,
+    vault: &Pubkey,
+    state: &Vault,
+) -> Result<Vec<(Pubkey, Proposal)>> {
     let first = state.next_proposal_id.saturating_sub(50);
     let keys: Vec<Pubkey> = (first..state.next_proposal_id)
         .map(|id| tranche_vault::pda::proposal(vault, id).0)
         .collect();
-    let accounts = rpc
-        .get_multiple_accounts(&keys)
-        .context("fetching the proposals")?;
+    let accounts = read(&keys)?;
     Ok(keys
         .into_iter()
         .zip(accounts)

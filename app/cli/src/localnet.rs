@@ -1,8 +1,8 @@
 //! A real `solana-test-validator` on loopback, preloaded at genesis with the SBF `.so` and a vault built on the
 //! embedded chain. The vault's set-up goes through the timelock (listing collateral, giving the quote oracle an hour
-//! of age), which takes days of warped clock, so it is built on solana-program-test in the past and its accounts are
-//! written to `--account` files. The liquidator bot's validator test (`tests/validator.rs`) and `tranche localnet`
-//! (the web app's chain: `make web`, and its end-to-end test) both start it from here.
+//! of age), which takes days of warped clock, so it is built on the embedded chain (LiteSVM) in the past and its
+//! accounts are written to `--account` files. The liquidator bot's validator test (`tests/validator.rs`) and
+//! `tranche localnet` (the web app's chain: `make web`, and its end-to-end test) both start it from here.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,6 +23,7 @@ use embedded_chain::builders::{
 };
 use embedded_chain::fixture::{fixture_params, VaultFixture};
 use embedded_chain::Mode;
+pub use embedded_chain::{multisig_authority, via_multisig, MULTISIG_ID};
 use serde_json::json;
 use solana_commitment_config::CommitmentConfig;
 use solana_keypair::Keypair;
@@ -171,7 +172,8 @@ pub enum Upgrades {
 }
 
 /// Starts `bin` on loopback ports from `base` ([`PORTS`] of them) with a fresh ledger in `dir`, the program's SBF
-/// build (with `upgrades`) and `accounts` preloaded, and waits until it serves the program (a slot after genesis).
+/// build (with `upgrades`), the stand-in multisig and `accounts` preloaded, and waits until it serves the program
+/// (a slot after genesis).
 pub fn start_validator(
     bin: &Path,
     dir: &Path,
@@ -180,11 +182,14 @@ pub fn start_validator(
     accounts: &[GenesisAccount],
 ) -> Result<Validator> {
     let so = embedded_chain::deploy_dir().join("tranche_vault.so");
-    if !so.is_file() {
-        bail!(
-            "{} missing: build the SBF program first (`make sbf`)",
-            so.display()
-        );
+    let multisig_so = embedded_chain::deploy_dir().join("stand_in_multisig.so");
+    for program in [&so, &multisig_so] {
+        if !program.is_file() {
+            bail!(
+                "{} missing: build the SBF programs first (`make sbf`)",
+                program.display()
+            );
+        }
     }
     if !ports_free(base, PORTS) {
         bail!(
@@ -215,6 +220,10 @@ pub fn start_validator(
     if let Upgrades::By(authority) = upgrades {
         cmd.arg(authority.to_string());
     }
+    // The stand-in multisig, so that a vault's authority can be a PDA here, as a Squads vault's is on a cluster.
+    cmd.arg("--bpf-program")
+        .arg(MULTISIG_ID.to_string())
+        .arg(&multisig_so);
     for account in accounts {
         cmd.arg("--account")
             .arg(account.0.to_string())
@@ -367,11 +376,11 @@ impl State {
     }
 }
 
-/// Builds the vault on the embedded chain (the SBF program in solana-program-test), starting at unix time `start`:
+/// Builds the vault on the embedded chain (the SBF program in LiteSVM), starting at unix time `start`:
 /// an hour of oracle age for the quote and SOL (through the timelock), SOL and a dust asset listed (through the
 /// timelock), [`DEPOSITED`] into the tranches, and three loans on 10 SOL at $100 ([`BORROWED`]).
 pub async fn build_state(start: i64) -> State {
-    let mut f = VaultFixture::starting_at(Mode::Sbf, fixture_params(), start).await;
+    let mut f = VaultFixture::starting_at(Mode::Lite, fixture_params(), start).await;
     let quote_oracle = OracleSetting {
         max_age_secs: MAX_AGE,
         ..pull_oracle(QUOTE_FEED)
@@ -426,7 +435,7 @@ pub async fn build_state(start: i64) -> State {
         accounts.push((k, a.owner, a.lamports, a.data));
     }
     State {
-        payer: f.env.ctx.payer.insecure_clone(),
+        payer: f.env.payer_keypair().insecure_clone(),
         authority: f.authority.insecure_clone(),
         addrs: f.addrs,
         sol_mint: f.assets[sol].addrs.mint,

@@ -13,6 +13,7 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use anyhow::{bail, Context, Result};
 use serde::Deserialize;
+use solana_account::Account;
 use solana_rpc_client::rpc_client::RpcClient;
 use tranche_vault::client::{AssetAddresses, InitializeVaultBuilder, VaultAddresses};
 use tranche_vault::cpi::TokenMetadataArgs;
@@ -321,6 +322,9 @@ pub enum Step {
         change: ConfigChange,
         eta: i64,
     },
+    /// `close_epoch` (permissionless): a change that loosens risk executes only after an epoch close at least
+    /// an epoch after its proposal (the depositors' exit window), and none has happened yet.
+    CloseEpoch,
     HandAuthority(Pubkey),
 }
 
@@ -364,6 +368,10 @@ impl Step {
                 eta,
             } => {
                 format!("wait: proposal {proposal_id} ({change:?}) executes from {eta} (unix s)")
+            }
+            Step::CloseEpoch => {
+                "close_epoch (a change that loosens risk executes after an epoch close; anyone may close)"
+                    .into()
             }
             Step::HandAuthority(k) => {
                 format!("propose_authority {k} (it accepts with `tranche gov accept-authority`)")
@@ -421,6 +429,9 @@ impl Step {
                 change,
                 rent_payer,
             } => a.execute_config(*proposal_id, *rent_payer, change.asset()),
+            Step::CloseEpoch => {
+                a.close_epoch(payer, [0, 1, 2].map(|t| state.tranches[t].queue_generation))
+            }
             Step::HandAuthority(k) => a.propose_authority(signer, *k),
         }))
     }
@@ -428,7 +439,9 @@ impl Step {
 
 /// The steps from `chain` to `d`, in order: create the vault; rename tranche tokens; list new collateral; propose
 /// each parameter that differs, unless a pending proposal already carries exactly that change (then execute it once
-/// its ETA has passed, or wait); and, when nothing else is left, hand the authority over.
+/// its ETA has passed, or wait; a change that loosens risk also waits for an epoch close an epoch after its
+/// proposal, which the plan sends once the epoch has ended); and, when nothing else is left, hand the authority
+/// over.
 pub fn plan(d: &Desired, chain: &Chain) -> Vec<Step> {
     let vault_key = tranche_vault::pda::vault(&d.creator, &d.quote_mint, d.vault_id).0;
     let Some(v) = &chain.vault else {
@@ -480,8 +493,33 @@ pub fn plan(d: &Desired, chain: &Chain) -> Vec<Step> {
             Some(_) => {}
         }
     }
+    let epoch_end = v
+        .epoch_start_ts
+        .saturating_add(i64::from(v.epoch_duration_secs));
     for change in changes {
         match chain.proposals.iter().find(|p| p.change.0 == change) {
+            // The program's exit window (`execute_config`'s `check_exit_window`): an epoch must have closed at
+            // least an epoch after the proposal.
+            Some(p)
+                if chain.now >= p.eta
+                    && change.needs_exit_window(
+                        &v.params(),
+                        exit_window_asset(chain, &change).as_ref(),
+                    )
+                    && v.epoch_start_ts
+                        < p.created_ts
+                            .saturating_add(i64::from(v.epoch_duration_secs)) =>
+            {
+                if chain.now < epoch_end {
+                    steps.push(Step::Wait {
+                        proposal_id: p.proposal_id,
+                        change,
+                        eta: epoch_end,
+                    });
+                } else if !steps.contains(&Step::CloseEpoch) {
+                    steps.push(Step::CloseEpoch);
+                }
+            }
             Some(p) if chain.now >= p.eta => steps.push(Step::Execute {
                 proposal_id: p.proposal_id,
                 change,
@@ -562,47 +600,61 @@ pub fn param_changes(have: &VaultParams, want: &VaultParams) -> Vec<ConfigChange
     out
 }
 
+/// Reads accounts by key, `None` where there is none: an RPC node's `getMultipleAccounts`, or the embedded chain.
+pub type Reader<'a> = dyn FnMut(&[Pubkey]) -> Result<Vec<Option<Account>>> + 'a;
+
+/// The listed parameters of the asset a collateral change is about (what `needs_exit_window` compares with).
+fn exit_window_asset(chain: &Chain, change: &ConfigChange) -> Option<CollateralParams> {
+    chain
+        .assets
+        .get(&change.asset()?)
+        .map(CollateralAsset::params)
+}
+
 /// The chain's side of the plan: the vault, its tranche tokens' metadata, its listed assets (of the file's
 /// mints), its pending proposals, the clock.
 pub fn read_chain(rpc: &RpcClient, d: &Desired) -> Result<Chain> {
+    read_chain_with(
+        &mut |keys| {
+            rpc.get_multiple_accounts(keys)
+                .context("reading the vault's accounts")
+        },
+        d,
+    )
+}
+
+/// [`read_chain`] through `read`.
+pub fn read_chain_with(read: &mut Reader, d: &Desired) -> Result<Chain> {
     use anchor_lang::prelude::Clock;
     use anchor_lang::solana_program::sysvar::SysvarId;
+    let mut one =
+        |key: Pubkey| -> Result<Option<Account>> { Ok(read(&[key])?.into_iter().next().flatten()) };
     let vault_key = tranche_vault::pda::vault(&d.creator, &d.quote_mint, d.vault_id).0;
-    let clock: anchor_lang::prelude::Clock = bincode::deserialize(
-        &rpc.get_account_data(&Clock::id())
-            .context("reading the Clock sysvar")?,
-    )?;
+    let clock = one(Clock::id())?.context("the chain has no Clock sysvar")?;
+    let clock: Clock = bincode::deserialize(&clock.data).context("decoding the Clock sysvar")?;
     let mut chain = Chain {
         now: clock.unix_timestamp,
         ..Chain::default()
     };
-    let Some(acc) = rpc
-        .get_account_with_commitment(&vault_key, rpc.commitment())?
-        .value
-    else {
+    let Some(acc) = one(vault_key)? else {
         return Ok(chain);
     };
     let v: Vault = crate::decode(&acc.data, &vault_key)?;
     for m in v.tranche_mints() {
-        let acc = rpc
-            .get_account(&m)
-            .with_context(|| format!("fetching tranche mint {m}"))?;
+        let acc = one(m)?.with_context(|| format!("tranche mint {m} does not exist"))?;
         chain
             .metadata
             .push(tranche_token(&m, &acc.owner, &acc.data)?);
     }
     for mint in d.collateral.keys() {
         let asset = tranche_vault::pda::collateral_asset(&vault_key, mint).0;
-        if let Some(acc) = rpc
-            .get_account_with_commitment(&asset, rpc.commitment())?
-            .value
-        {
+        if let Some(acc) = one(asset)? {
             chain
                 .assets
                 .insert(asset, crate::decode(&acc.data, &asset)?);
         }
     }
-    chain.proposals = crate::governance::pending_proposals(rpc, &vault_key, &v)?
+    chain.proposals = crate::governance::proposals_in(read, &vault_key, &v)?
         .into_iter()
         .map(|(_, p)| p)
         .collect();
@@ -759,6 +811,25 @@ mod tests {
             }]
         );
         pending.now += 10;
+        // A raised fee loosens risk: it waits for an epoch close at least an epoch after its proposal, which the
+        // plan sends once the current epoch has ended, then executes.
+        let epoch = i64::from(d.params.epoch_duration_secs);
+        pending.proposals[0].created_ts = chain.now - epoch;
+        let v = pending.vault.as_mut().expect("a vault");
+        v.epoch_start_ts = pending.now - epoch + 5;
+        assert_eq!(
+            plan(&d, &pending),
+            vec![Step::Wait {
+                proposal_id: 4,
+                change,
+                eta: pending.now + 5
+            }],
+            "the epoch has not ended"
+        );
+        pending.now += 5;
+        assert_eq!(plan(&d, &pending), vec![Step::CloseEpoch]);
+        let v = pending.vault.as_mut().expect("a vault");
+        v.epoch_start_ts = pending.now;
         assert_eq!(
             plan(&d, &pending),
             vec![Step::Execute {
@@ -767,6 +838,145 @@ mod tests {
                 rent_payer: Pubkey::default()
             }]
         );
+    }
+
+    /// `apply`'s loop on the embedded chain (LiteSVM, the SBF build), where time can pass at once: each step the
+    /// plan sends goes in a real transaction, the chain is read again, until only waiting is left. Returns the
+    /// steps sent and the steps left. The price accounts are republished before each step, as Pyth keeps them.
+    fn apply_embedded(
+        rt: &tokio::runtime::Runtime,
+        env: &mut embedded_chain::TestEnv,
+        d: &Desired,
+    ) -> (Vec<Step>, Vec<Step>) {
+        let payer = env.payer();
+        let mut sent = vec![];
+        loop {
+            let now = rt.block_on(env.now());
+            let mut feeds = vec![(d.quote_oracle, 100_000_000)];
+            feeds.extend(
+                d.collateral
+                    .values()
+                    .map(|(_, p)| (p.oracle, 15_000_000_000)),
+            );
+            for (o, price) in feeds {
+                env.set_price_update(
+                    o.account,
+                    o.feed_id,
+                    price,
+                    price as u64 / 10_000,
+                    -8,
+                    now,
+                    true,
+                );
+            }
+            let chain = read_chain_with(
+                &mut |keys| Ok(keys.iter().map(|k| rt.block_on(env.account(*k))).collect()),
+                d,
+            )
+            .expect("the chain reads");
+            let steps = plan(d, &chain);
+            let Some(step) = steps.iter().find(|s| s.sends()).cloned() else {
+                return (sent, steps);
+            };
+            assert!(!sent.contains(&step), "sent again: {step:?}");
+            let ix = step
+                .instruction(d, &chain, payer, payer)
+                .expect("the step's instruction")
+                .expect("a step that sends");
+            rt.block_on(env.send_unique(&[ix], &[])).expect_ok();
+            sent.push(step);
+        }
+    }
+
+    /// What `tranche vault apply migrations/localnet.toml` does over time, on the embedded chain with its clock
+    /// warped (the validator test, `tests/roles.rs`, cannot wait out a 2-day timelock): the first apply creates the
+    /// vault, lists the collateral disabled and proposes its parameters; executing before the ETA is refused by
+    /// name; once the ETA has passed, apply closes the epoch (enabling collateral loosens risk: the program executes
+    /// it only after an epoch close an epoch after the proposal) and executes the proposal, and the chain matches
+    /// the file. A raised fee then goes the same way.
+    #[test]
+    fn apply_executes_each_timelocked_change_once_its_eta_passes() {
+        use embedded_chain::{Mode, TestEnv};
+        use tranche_vault::errors::VaultError;
+        let rt = tokio::runtime::Runtime::new().expect("a runtime");
+        let mut env = rt.block_on(TestEnv::new(Mode::Lite));
+        let quote = rt.block_on(env.create_mint(anchor_spl::token::ID, 6));
+        let sol = rt.block_on(env.create_mint(anchor_spl::token::ID, 9));
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations/localnet.toml");
+        let mut config = Config::read(&path).expect("localnet.toml reads");
+        config.vault.quote_mint = quote.to_string();
+        config.collateral[0].mint = sol.to_string();
+        let mut d = config
+            .resolve(env.payer(), |m| {
+                Ok(MintInfo {
+                    program: anchor_spl::token::ID,
+                    decimals: if *m == quote { 6 } else { 9 },
+                })
+            })
+            .expect("localnet.toml resolves");
+        let vault = tranche_vault::pda::vault(&d.creator, &d.quote_mint, d.vault_id).0;
+        let asset = tranche_vault::pda::collateral_asset(&vault, &sol).0;
+
+        let (sent, left) = apply_embedded(&rt, &mut env, &d);
+        assert!(
+            matches!(
+                sent.as_slice(),
+                [Step::Initialize(_), Step::List { .. }, Step::Propose(c)] if c.asset() == Some(asset)
+            ),
+            "{sent:?}"
+        );
+        let [Step::Wait {
+            proposal_id,
+            change,
+            eta,
+        }] = left.as_slice()
+        else {
+            panic!("the proposal waits for its timelock: {left:?}")
+        };
+        let v: Vault = rt.block_on(env.anchor_account(vault));
+        let early = VaultAddresses::from_state(vault, &v).execute_config(
+            *proposal_id,
+            env.payer(),
+            change.asset(),
+        );
+        rt.block_on(env.send_unique(&[early], &[]))
+            .expect_error(VaultError::TimelockNotElapsed);
+        let now = rt.block_on(env.now());
+        rt.block_on(env.warp(eta - now));
+        let (sent, left) = apply_embedded(&rt, &mut env, &d);
+        assert!(
+            matches!(
+                sent.as_slice(),
+                [Step::CloseEpoch, Step::Execute { proposal_id: p, .. }] if p == proposal_id
+            ),
+            "enabling collateral loosens risk: an epoch close first, then the execute: {sent:?}"
+        );
+        assert_eq!(left, vec![], "the chain matches the file");
+        let listed: CollateralAsset = rt.block_on(env.anchor_account(asset));
+        assert_eq!(listed.params(), d.collateral[&sol].1);
+        assert!(listed.params().enabled);
+
+        d.params.protocol_fee_bps = 1_200;
+        let (sent, left) = apply_embedded(&rt, &mut env, &d);
+        let change = ConfigChange::ProtocolFee {
+            protocol_fee_bps: 1_200,
+        };
+        assert_eq!(sent, vec![Step::Propose(change)]);
+        let [Step::Wait { eta, .. }] = left.as_slice() else {
+            panic!("the fee waits for its timelock: {left:?}")
+        };
+        let v: Vault = rt.block_on(env.anchor_account(vault));
+        assert_eq!(v.params().protocol_fee_bps, 1_000, "not before its ETA");
+        let now = rt.block_on(env.now());
+        rt.block_on(env.warp(eta - now));
+        let (sent, left) = apply_embedded(&rt, &mut env, &d);
+        assert!(
+            matches!(sent.as_slice(), [Step::CloseEpoch, Step::Execute { .. }]),
+            "{sent:?}"
+        );
+        assert_eq!(left, vec![]);
+        let v: Vault = rt.block_on(env.anchor_account(vault));
+        assert_eq!(v.params().protocol_fee_bps, 1_200);
     }
 
     #[test]

@@ -7,8 +7,8 @@
 //! `position show`s it (every figure against the test's own integer arithmetic on the raw accounts), is refused one
 //! native unit over the max borrow it showed, repays and withdraws; `tranche status` shows what the chain holds.
 //! Then `tranche vault apply` creates a second vault from `migrations/localnet.toml` (idempotent, a rename, a
-//! proposal) and a third whose authority moves to another key through the exported message flow, and the program's
-//! upgrade authority moves to the same key. Each step's effect is checked on the chain; `--unsigned` exports a
+//! proposal) and a third whose authority moves to a PDA (the stand-in multisig's, preloaded at genesis) through the
+//! exported message flow, which then governs, and the program's upgrade authority moves to the same PDA. Each step's effect is checked on the chain; `--unsigned` exports a
 //! message and sends nothing.
 //!
 //! Skips (or fails under `TRANCHE_NO_SKIP=validator`) without the validator binary, as `tests/validator.rs` does.
@@ -67,6 +67,68 @@ fn balance(rpc: &RpcClient, key: &Pubkey) -> u64 {
 
 fn fetch<T: AccountDeserialize>(rpc: &RpcClient, key: &Pubkey) -> T {
     tranche_cli::decode(&rpc.get_account_data(key).expect("account"), key).expect("decode")
+}
+
+/// The message `tranche gov --vault V --url U --unsigned --signer <signer> <command>` exports (its base64 line,
+/// decoded).
+fn export(
+    url: &str,
+    vault: &str,
+    signer: &Pubkey,
+    command: &[&str],
+) -> solana_transaction::Message {
+    let signer = signer.to_string();
+    let mut args = vec![
+        "gov",
+        "--vault",
+        vault,
+        "--url",
+        url,
+        "--unsigned",
+        "--signer",
+        &signer,
+    ];
+    args.extend_from_slice(command);
+    let out = ok(&args, &[]);
+    let exported = out
+        .lines()
+        .find_map(|l| l.strip_prefix("message (base64): "))
+        .unwrap_or_else(|| panic!("no exported message: {out}"));
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(exported)
+        .expect("base64");
+    bincode::deserialize(&bytes).expect("a message")
+}
+
+/// Executes an exported message as a multisig would once its members approved: each of its instructions forwarded
+/// through the stand-in multisig (whose PDA signs), in one transaction paid by `member`.
+fn execute_through_multisig(
+    rpc: &RpcClient,
+    member: &Keypair,
+    message: &solana_transaction::Message,
+) {
+    use anchor_lang::solana_program::instruction::{AccountMeta, Instruction};
+    let key = |i: u8| message.account_keys[usize::from(i)];
+    let ixs: Vec<Instruction> = message
+        .instructions
+        .iter()
+        .map(|c| {
+            tranche_cli::localnet::via_multisig(Instruction {
+                program_id: key(c.program_id_index),
+                accounts: c
+                    .accounts
+                    .iter()
+                    .map(|&i| AccountMeta {
+                        pubkey: key(i),
+                        is_signer: message.is_signer(usize::from(i)),
+                        is_writable: message.is_maybe_writable(usize::from(i), None),
+                    })
+                    .collect(),
+                data: c.data.clone(),
+            })
+        })
+        .collect();
+    send(rpc, member, &ixs, &[]).expect("the multisig executes the exported message");
 }
 
 fn keyfile(dir: &Path, name: &str, key: &Keypair) -> String {
@@ -286,8 +348,8 @@ fn every_role_runs_its_commands_on_a_local_validator() {
     let now = unix_now();
     let state = build_state_before(now);
     let (depositor, borrower) = (Keypair::new(), Keypair::new());
-    // The deployer holds the program's upgrade authority, as `solana program deploy` leaves it; the governor stands
-    // in for the multisig that both authorities end with.
+    // The deployer holds the program's upgrade authority, as `solana program deploy` leaves it; the governor is the
+    // member who has the stand-in multisig execute what its PDA, which both authorities end with, approved.
     let (deployer, governor) = (Keypair::new(), Keypair::new());
     let genesis = state.genesis(
         now,
@@ -647,16 +709,18 @@ fn every_role_runs_its_commands_on_a_local_validator() {
         "the fee waits for its timelock"
     );
 
-    // The authority handover through the exported message flow. A third vault from the same file, with no
-    // collateral (nothing to list or propose, so nothing pending) and `authority` set: apply creates it and, with
-    // nothing pending, proposes the transfer at once; applied again, it sends nothing. The new authority accepts with
-    // the message `tranche gov --unsigned` exports. It is a keypair here (no multisig program runs on this
-    // validator), so it signs that message itself; a Squads vault PDA would execute the same instruction, which the
-    // test checks is the program client's `accept_authority` for it, byte for byte, with it as the only signer.
+    // The authority handover through the exported message flow, to a PDA. A third vault from the same file, with no
+    // collateral (nothing to list or propose, so nothing pending) and `authority` set to the stand-in multisig's
+    // PDA (preloaded at genesis; it signs by `invoke_signed` whatever it forwards, as a Squads vault executes an
+    // approved transaction; no key exists for it): apply creates the vault and, with nothing pending, proposes the
+    // transfer at once; applied again, it sends nothing. The PDA accepts with the message `tranche gov --unsigned`
+    // exports: the test checks it is the program client's `accept_authority` for the PDA, byte for byte, with the
+    // PDA as its only signer, and a member (the governor, who pays) has the multisig execute it.
+    let multisig = tranche_cli::localnet::multisig_authority();
     let config = write_config(&|t| {
         t["vault"]["vault_id"] = 8.into();
         let vault = t["vault"].as_table_mut().expect("[vault]");
-        vault.insert("authority".into(), governor.pubkey().to_string().into());
+        vault.insert("authority".into(), multisig.to_string().into());
         t.remove("collateral");
     });
     let out = ok(&["vault", "apply", &config], &at);
@@ -666,14 +730,14 @@ fn every_role_runs_its_commands_on_a_local_validator() {
         "initialize, propose the authority: {out}"
     );
     assert!(
-        out.contains(&format!("> propose_authority {}", governor.pubkey())),
+        out.contains(&format!("> propose_authority {multisig}")),
         "{out}"
     );
     let third = tranche_vault::pda::vault(&state.payer.pubkey(), &a.quote_mint, 8).0;
     let made: Vault = fetch(&rpc, &third);
     assert_eq!(
         (made.authority, made.pending_authority),
-        (state.payer.pubkey(), governor.pubkey())
+        (state.payer.pubkey(), multisig)
     );
     let out = ok(&["vault", "apply", &config], &at);
     assert!(
@@ -681,39 +745,15 @@ fn every_role_runs_its_commands_on_a_local_validator() {
         "proposed already: {out}"
     );
     let third_str = third.to_string();
-    let governor_str = governor.pubkey().to_string();
-    let out = ok(
-        &[
-            "gov",
-            "--vault",
-            &third_str,
-            "--url",
-            &v.url,
-            "--unsigned",
-            "--signer",
-            &governor_str,
-            "accept-authority",
-        ],
-        &[],
-    );
-    let exported = out
-        .lines()
-        .find_map(|l| l.strip_prefix("message (base64): "))
-        .unwrap_or_else(|| panic!("no exported message: {out}"));
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(exported)
-        .expect("base64");
-    let message: solana_transaction::Message = bincode::deserialize(&bytes).expect("a message");
-    let accept = VaultAddresses::from_state(third, &made).accept_authority(governor.pubkey());
+    let exported = export(&v.url, &third_str, &multisig, &["accept-authority"]);
+    let accept = VaultAddresses::from_state(third, &made).accept_authority(multisig);
     let mut expected =
-        solana_transaction::Message::new(std::slice::from_ref(&accept), Some(&governor.pubkey()));
-    expected.recent_blockhash = message.recent_blockhash;
+        solana_transaction::Message::new(std::slice::from_ref(&accept), Some(&multisig));
+    expected.recent_blockhash = exported.recent_blockhash;
     assert_eq!(
-        message, expected,
-        "the client's accept_authority, paid by the governor"
+        exported, expected,
+        "the client's accept_authority, the PDA its fee payer"
     );
-    assert_eq!(message.instructions.len(), 1);
-    assert_eq!(message.instructions[0].data, accept.data);
     assert_eq!(
         accept
             .accounts
@@ -721,17 +761,15 @@ fn every_role_runs_its_commands_on_a_local_validator() {
             .filter(|m| m.is_signer)
             .map(|m| m.pubkey)
             .collect::<Vec<_>>(),
-        [governor.pubkey()],
-        "the new authority is the instruction's only signer"
+        [multisig],
+        "the PDA is the instruction's only signer"
     );
-    let blockhash = message.recent_blockhash;
-    let tx = solana_transaction::Transaction::new(&[&governor], message, blockhash);
-    rpc.send_and_confirm_transaction(&tx)
-        .expect("the governor accepts");
+    // Nobody can send it as it is: the PDA has no key. The multisig executes it.
+    execute_through_multisig(&rpc, &governor, &exported);
     let accepted: Vault = fetch(&rpc, &third);
     assert_eq!(
         (accepted.authority, accepted.pending_authority),
-        (governor.pubkey(), Pubkey::default())
+        (multisig, Pubkey::default())
     );
     let out = ok(&["vault", "apply", &config], &at);
     assert!(
@@ -755,14 +793,29 @@ fn every_role_runs_its_commands_on_a_local_validator() {
         !success && out.contains("error: NotAuthority: "),
         "the creator governs no more: {out}"
     );
-    // The program's upgrade authority follows (what `solana program set-upgrade-authority` sends).
+    // The PDA governs: a proposal exported for it and executed by the multisig.
+    let proposal = export(
+        &v.url,
+        &third_str,
+        &multisig,
+        &["propose", "protocol-fee", "--bps", "1200"],
+    );
+    execute_through_multisig(&rpc, &governor, &proposal);
+    let governed: Vault = fetch(&rpc, &third);
+    assert_eq!(
+        governed.next_proposal_id,
+        accepted.next_proposal_id + 1,
+        "the multisig's proposal is queued"
+    );
+    // The program's upgrade authority follows (what `solana program set-upgrade-authority
+    // --skip-new-upgrade-authority-signer-check` sends: a PDA cannot sign the checked form).
     let ix = anchor_lang::solana_program::bpf_loader_upgradeable::set_upgrade_authority(
         &tranche_vault::ID,
         &deployer.pubkey(),
-        Some(&governor.pubkey()),
+        Some(&multisig),
     );
     send(&rpc, &deployer, &[ix], &[]).expect("hand the upgrade authority over");
-    assert_eq!(upgrade_authority(&rpc), Some(governor.pubkey()));
+    assert_eq!(upgrade_authority(&rpc), Some(multisig));
     drop(v);
     let _ = std::fs::remove_dir_all(&dir);
 }
