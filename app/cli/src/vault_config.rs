@@ -493,9 +493,8 @@ pub fn plan(d: &Desired, chain: &Chain) -> Vec<Step> {
             Some(_) => {}
         }
     }
-    let epoch_end = v
-        .epoch_start_ts
-        .saturating_add(i64::from(v.epoch_duration_secs));
+    // Saturated: a vault whose epoch end overflows is one the plan waits on for ever (the program refuses it too).
+    let epoch_end = v.epoch_end_ts().unwrap_or(i64::MAX);
     for change in changes {
         match chain.proposals.iter().find(|p| p.change.0 == change) {
             // The program's exit window (`execute_config`'s `check_exit_window`): an epoch must have closed at
@@ -506,9 +505,7 @@ pub fn plan(d: &Desired, chain: &Chain) -> Vec<Step> {
                         &v.params(),
                         exit_window_asset(chain, &change).as_ref(),
                     )
-                    && v.epoch_start_ts
-                        < p.created_ts
-                            .saturating_add(i64::from(v.epoch_duration_secs)) =>
+                    && matches!(p.epoch_closed_since(v), Ok(false)) =>
             {
                 if chain.now < epoch_end {
                     steps.push(Step::Wait {
@@ -800,16 +797,16 @@ mod tests {
             protocol_fee_bps: 1_200,
         };
         assert_eq!(plan(&d, &chain), vec![Step::Propose(change)]);
-        let mut pending = chain.clone();
-        pending.proposals = vec![proposal(4, change, chain.now + 10)];
-        assert_eq!(
-            plan(&d, &pending),
+        let wait = |eta| {
             vec![Step::Wait {
                 proposal_id: 4,
                 change,
-                eta: chain.now + 10
+                eta,
             }]
-        );
+        };
+        let mut pending = chain.clone();
+        pending.proposals = vec![proposal(4, change, chain.now + 10)];
+        assert_eq!(plan(&d, &pending), wait(chain.now + 10));
         pending.now += 10;
         // A raised fee loosens risk: it waits for an epoch close at least an epoch after its proposal, which the
         // plan sends once the current epoch has ended, then executes.
@@ -819,11 +816,7 @@ mod tests {
         v.epoch_start_ts = pending.now - epoch + 5;
         assert_eq!(
             plan(&d, &pending),
-            vec![Step::Wait {
-                proposal_id: 4,
-                change,
-                eta: pending.now + 5
-            }],
+            wait(pending.now + 5),
             "the epoch has not ended"
         );
         pending.now += 5;

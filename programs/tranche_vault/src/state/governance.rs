@@ -4,7 +4,7 @@ use anchor_lang::prelude::*;
 
 use crate::errors::VaultError;
 use crate::oracle::OracleSetting;
-use crate::state::{CollateralParams, RateCurve, Tranche, VaultParams};
+use crate::state::{CollateralParams, RateCurve, Tranche, Vault, VaultParams};
 
 /// One parameter change. Every change goes through `propose_config` → (delay) → `execute_config`; the
 /// risk-reducing ones (pause, lower caps) also have immediate instructions for the guardian.
@@ -186,4 +186,15 @@ impl Space for ConfigChangeSpace {
 
 impl Proposal {
     pub const SPACE: usize = 8 + Self::INIT_SPACE;
+
+    /// Whether `vault`'s epoch has closed at least an epoch after this proposal was made: every redemption
+    /// request filed during that epoch has been in a close (the exit window's close; `execute_config` and the
+    /// CLI's `vault apply` plan both ask it).
+    pub fn epoch_closed_since(&self, vault: &Vault) -> Result<bool> {
+        let reacted = self
+            .created_ts
+            .checked_add(i64::from(vault.epoch_duration_secs))
+            .ok_or(VaultError::MathOverflow)?;
+        Ok(vault.epoch_start_ts >= reacted)
+    }
 }

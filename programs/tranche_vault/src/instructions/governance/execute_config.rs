@@ -41,12 +41,8 @@ fn check_exit_window(vault: &Vault, proposal: &Proposal) -> Result<()> {
             && vault.redemptions_unpaused_ts <= proposal.created_ts,
         VaultError::RedemptionsPausedSinceProposal
     );
-    let reacted = proposal
-        .created_ts
-        .checked_add(i64::from(vault.epoch_duration_secs))
-        .ok_or(VaultError::MathOverflow)?;
     require!(
-        vault.epoch_start_ts >= reacted,
+        proposal.epoch_closed_since(vault)?,
         VaultError::NoEpochClosedSinceProposal
     );
     Ok(())
