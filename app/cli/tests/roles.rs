@@ -32,7 +32,9 @@ use tranche_cli::localnet::{
 };
 use tranche_vault::client::VaultAddresses;
 use tranche_vault::constants::TRANCHE_TOKEN_PROGRAM;
-use tranche_vault::state::{CollateralAsset, Position, RedemptionRequest, Tranche, Vault};
+use tranche_vault::state::{
+    CollateralAsset, Position, Proposal, RedemptionRequest, Tranche, Vault,
+};
 
 mod status;
 use status::{ceil_native, floor_native, mul_div, sf, BPS, ONE};
@@ -793,7 +795,14 @@ fn every_role_runs_its_commands_on_a_local_validator() {
         !success && out.contains("error: NotAuthority: "),
         "the creator governs no more: {out}"
     );
-    // The PDA governs: a proposal exported for it and executed by the multisig.
+    // The PDA governs: a proposal exported for it and executed by the multisig. The PDA pays the proposal's
+    // rent (returned when the proposal is executed or cancelled), as a Squads vault pays from the SOL it holds.
+    let fund = anchor_lang::solana_program::system_instruction::transfer(
+        &governor.pubkey(),
+        &multisig,
+        100_000_000,
+    );
+    send(&rpc, &governor, &[fund], &[]).expect("fund the multisig's PDA");
     let proposal = export(
         &v.url,
         &third_str,
@@ -807,6 +816,11 @@ fn every_role_runs_its_commands_on_a_local_validator() {
         accepted.next_proposal_id + 1,
         "the multisig's proposal is queued"
     );
+    let queued: Proposal = fetch(
+        &rpc,
+        &VaultAddresses::from_state(third, &governed).proposal(accepted.next_proposal_id),
+    );
+    assert_eq!(queued.rent_payer, multisig, "the PDA paid its rent");
     // The program's upgrade authority follows (what `solana program set-upgrade-authority
     // --skip-new-upgrade-authority-signer-check` sends: a PDA cannot sign the checked form).
     let ix = anchor_lang::solana_program::bpf_loader_upgradeable::set_upgrade_authority(
