@@ -66,6 +66,12 @@ fuzz-controls: sbf
 bench: sbf
 	$(CARGO_TEST_ENV) cargo test --locked -p tranche_vault_tests --test bench -- --update-readme
 
+## Where the compute units go: each phase of deposit, accrue, close_epoch, borrow and liquidate, between the program's
+## cu_mark!s, on a .so built with its cu-profile feature (tools/sbf/cu-profile.sh; the release .so is untouched).
+.PHONY: cu-profile
+cu-profile: sbf
+	tools/sbf/cu-profile.sh
+
 ## `tranche risk` in an optimized build of its own (release without LTO, 16 codegen units, in target/risk-bench;
 ## `make test` never builds it): a synthetic pool of 2,000 loans, 2,000 paths of 30 steps, the base run and the
 ## correlation stress; prints position-steps per second.

@@ -33,11 +33,15 @@ assert t, "package %s has no cdylib target" % sys.argv[1]
 print(t[0]["name"].replace("-","_"))' "$1"
 }
 
+manifest_of() { # package -> its Cargo.toml
+  cargo metadata --locked --no-deps --format-version 1 --manifest-path "$ROOT/Cargo.toml" \
+    | python3 -c 'import json,sys; print([p["manifest_path"] for p in json.load(sys.stdin)["packages"] if p["name"]==sys.argv[1]][0])' "$1"
+}
+
 if [ "$ROUTE" = official ]; then
   for pkg in "$@"; do
     s=$SECONDS
-    manifest=$(cargo metadata --locked --no-deps --format-version 1 --manifest-path "$ROOT/Cargo.toml" \
-      | python3 -c 'import json,sys; print([p["manifest_path"] for p in json.load(sys.stdin)["packages"] if p["name"]==sys.argv[1]][0])' "$pkg")
+    manifest=$(manifest_of "$pkg")
     cargo build-sbf --manifest-path "$manifest" --sbf-out-dir "$DEPLOY" ${SBF_FEATURES:+--features "$SBF_FEATURES"} -- --locked
     ts "$pkg: official cargo build-sbf done in $(( SECONDS - s ))s"
   done
@@ -95,12 +99,20 @@ for pkg in "$@"; do
   s=$SECONDS
   log=$WORK/build-$pkg.log
   ts "$pkg: building (its cargo log: $log)"
+  # sbpf-linker writes the .so as it links, and a cdylib's file name has no hash: when the last link was with
+  # other features (a control's or the profile's), cargo finds this feature set's earlier build fresh and links
+  # nothing, so the .so would not be this build's. Make the crate dirty then (a relink, about a minute).
+  stamp=$WORK/linked-features-$pkg
+  if [ "$(cat "$stamp" 2>/dev/null || echo none)" != "${SBF_FEATURES:-}" ]; then
+    touch "$(dirname "$(manifest_of "$pkg")")/src/lib.rs"
+  fi
   # sbpf-linker writes ./target/deploy/<lib>.so relative to its working directory: run from the workspace root.
   ( cd "$ROOT" && RUSTC=$SBF_RUSTC RUSTDOC=$SBF_RUSTDOC RUSTC_BOOTSTRAP=1 RUSTC_BOOTSTRAP_SYNTHETIC_TARGET=1 \
       CARGO_TARGET_DIR=$WORK/cargo "$SBF_CARGO" build --locked --release -p "$pkg" -j "$J" ${SBF_FEATURES:+--features "$SBF_FEATURES"} \
       --target "$SBF_TARGET_JSON" -Z build-std=std,panic_abort -Z json-target-spec \
       --config "$WORK/config.toml" ) >"$log" 2>&1 \
     || { tail -40 "$log" >&2; echo "[sbf] BUILD FAILED: $pkg (full log: $log)" >&2; exit 1; }
+  echo "${SBF_FEATURES:-}" > "$stamp"
   so=$DEPLOY/$lib.so
   [ -f "$so" ] || { echo "[sbf] sbpf-linker did not write $so (log: $log)" >&2; exit 1; }
   ts "$pkg: $so ($(stat -c %s "$so") bytes) in $(( SECONDS - s ))s"

@@ -230,11 +230,17 @@ fn build_idl() -> Result<String> {
     let root = workspace_root();
     let idl = anchor_lang_idl::build::IdlBuilder::new()
         .program_path(root.join("programs/tranche_vault"))
-        // Its own target dir: the IDL build sets RUSTFLAGS, which would otherwise rebuild the test artifacts.
+        // Its own target dir: the IDL build sets RUSTFLAGS, which would otherwise rebuild the test artifacts. The
+        // test it runs only prints the IDL, so nothing is optimized and nothing carries debug info (the
+        // workspace's dev profile optimizes the dependencies for the suites).
         .cargo_args(vec![
             "--locked".into(),
             "--target-dir".into(),
             root.join("target/idl-build").display().to_string(),
+            "--config".into(),
+            "profile.dev.package.\"*\".opt-level=0".into(),
+            "--config".into(),
+            "profile.dev.debug=false".into(),
         ])
         .build()
         .context("building the IDL (cargo test __anchor_private_print_idl --features idl-build)")?;

@@ -1,7 +1,24 @@
 //! Tranche Vault: tranched lending vaults on Solana.
 //!
 //! Depositors buy senior, mezzanine and junior tranche tokens; borrowers lock Pyth-priced collateral; losses
-//! fall junior first. See `README.md` for the accounts and the build. This file is dispatch only.
+//! fall junior first. See `README.md` for the accounts and the build. This file is dispatch only (and
+//! `cu_mark!`, the compute-unit profile's marks).
+
+/// A compute-unit mark for the bench's profile (`make cu-profile`): with the `cu-profile` feature, logs
+/// `cu-mark <label>`, then the units left (`sol_log_compute_units`); without it, nothing at all. The phase that
+/// ends at a mark is the difference between the units left at the mark before and at this one.
+macro_rules! cu_mark {
+    ($label:literal) => {
+        #[cfg(all(feature = "cu-profile", target_os = "solana"))]
+        {
+            ::anchor_lang::solana_program::log::sol_log(concat!("cu-mark ", $label));
+            // SAFETY: the syscall takes no argument and only logs.
+            unsafe {
+                ::anchor_lang::compat::solana_define_syscall::definitions::sol_log_compute_units_()
+            };
+        }
+    };
+}
 
 #[cfg(not(target_os = "solana"))]
 pub mod client;

@@ -55,7 +55,9 @@ pub fn price_position(
         remaining.len() == 2 * active.len(),
         VaultError::WrongCollateralAccounts
     );
+    cu_mark!("before pricing: checks and debt");
     let quote_price = vault.quote_oracle.read(quote_oracle, now)?;
+    cu_mark!("pricing: quote oracle");
     let mut priced = Vec::with_capacity(active.len());
     let mut entries = Vec::with_capacity(active.len());
     for (entry, pair) in active.iter().zip(remaining.chunks_exact(2)) {
@@ -75,12 +77,14 @@ pub fn price_position(
             *vault_key,
             VaultError::CollateralFromAnotherVault
         );
+        cu_mark!("pricing, each entry: asset account");
         let price = match pricing {
             Pricing::Liquidation { seize } if seize != entry.asset => {
                 asset.oracle.read_or_none(&pair[1], now)?
             }
             _ => Some(asset.oracle.read(&pair[1], now)?),
         };
+        cu_mark!("pricing, each entry: oracle");
         priced.push(asset.priced(amount_of(&entry.asset, entry.amount), price.as_ref()));
         entries.push(EntryPrice {
             asset: entry.asset,
@@ -88,10 +92,13 @@ pub fn price_position(
             liquidation_bonus_bps: asset.liquidation_bonus_bps,
             price,
         });
+        cu_mark!("pricing, each entry: value");
     }
     let debt_value = debt_value(debt_native, vault.quote_decimals, quote_price.high()?)?;
+    let health = Health::compute(&priced, debt_value)?;
+    cu_mark!("pricing: health");
     Ok(PricedPosition {
-        health: Health::compute(&priced, debt_value)?,
+        health,
         entries,
         quote_price,
     })

@@ -54,6 +54,7 @@ impl Borrow<'_> {
     /// 5. transfer the loan out (signed by the vault);
     /// 6. invariants; `BorrowedEvent`.
     pub fn handler<'info>(ctx: Context<'info, Borrow<'info>>, amount: u64) -> Result<()> {
+        cu_mark!("borrow: entrypoint and accounts");
         require!(amount > 0, VaultError::ZeroAmount);
         let now = Clock::get()?.unix_timestamp;
         let a = &ctx.accounts;
@@ -106,6 +107,7 @@ impl Borrow<'_> {
             vault.scaled_debt_sf.set(total);
             vault.debit_liquidity(amount)?;
             vault.invariant()?;
+            cu_mark!("borrow: books and invariant");
             (vault.signer(), added, debt_after)
         };
         let a = ctx.accounts;
@@ -120,6 +122,7 @@ impl Borrow<'_> {
             amount,
             a.quote_mint.decimals,
         )?;
+        cu_mark!("borrow: transfer out (CPI)");
         a.position.invariant()?;
         emit!(BorrowedEvent {
             vault: key,

@@ -99,13 +99,16 @@ impl Deposit<'_> {
     /// 5. `Vault::invariant`;
     /// 6. `DepositEvent`.
     pub fn handler(ctx: Context<Deposit>, args: DepositArgs) -> Result<()> {
+        cu_mark!("deposit: entrypoint and accounts");
         let now = Clock::get()?.unix_timestamp;
         let a = &ctx.accounts;
         let key = a.vault.key();
         let (minted, signer) = {
             let mut vault = a.vault.load_mut()?;
             accrue_vault(&mut vault, key, now)?;
-            (a.validate(&vault, &args)?, vault.signer())
+            let minted = a.validate(&vault, &args)?;
+            cu_mark!("deposit: checks and shares");
+            (minted, vault.signer())
         };
 
         let token_program = a.token_program.to_account_info();
@@ -119,6 +122,7 @@ impl Deposit<'_> {
             args.amount,
             a.quote_mint.decimals,
         )?;
+        cu_mark!("deposit: transfer_checked in (CPI)");
         cpi::vault_mint_to(
             &a.tranche_token_program.to_account_info(),
             &a.tranche_mint.to_account_info(),
@@ -127,6 +131,7 @@ impl Deposit<'_> {
             &signer,
             minted.shares,
         )?;
+        cu_mark!("deposit: mint_to (CPI)");
 
         let a = ctx.accounts;
         a.liquidity.reload()?;
@@ -150,6 +155,7 @@ impl Deposit<'_> {
         t.supply = supply_after;
         let nav_after = t.nav();
         vault.invariant()?;
+        cu_mark!("deposit: books and invariant");
 
         emit!(DepositEvent {
             vault: key,

@@ -15,18 +15,24 @@ impl Accrue<'_> {
     /// 2. `Vault::invariant`;
     /// 3. `InterestAccruedEvent` when there was income.
     pub fn handler(ctx: Context<Accrue>) -> Result<()> {
+        cu_mark!("accrue: entrypoint and accounts");
         let now = Clock::get()?.unix_timestamp;
         let key = ctx.accounts.vault.key();
         let mut vault = ctx.accounts.vault.load_mut()?;
         accrue_vault(&mut vault, key, now)?;
-        vault.invariant()
+        vault.invariant()?;
+        cu_mark!("accrue: invariant");
+        Ok(())
     }
 }
 
 /// The accrual every vault instruction starts with: [`Vault::accrue`], then its event.
 pub(crate) fn accrue_vault(vault: &mut Vault, key: Pubkey, now: i64) -> Result<()> {
-    if let Some(event) = vault.accrue(key, now)? {
+    let event = vault.accrue(key, now)?;
+    cu_mark!("accrual: interest and waterfall");
+    if let Some(event) = event {
         emit!(event);
+        cu_mark!("accrual: event");
     }
     Ok(())
 }

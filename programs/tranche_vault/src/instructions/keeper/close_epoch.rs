@@ -106,6 +106,7 @@ impl CloseEpoch<'_> {
     /// 5. start the next epoch; `Vault::invariant`;
     /// 6. `EpochClosedEvent`.
     pub fn handler(ctx: Context<CloseEpoch>) -> Result<()> {
+        cu_mark!("close_epoch: entrypoint and accounts");
         let now = Clock::get()?.unix_timestamp;
         let a = &ctx.accounts;
         let key = a.vault.key();
@@ -115,6 +116,7 @@ impl CloseEpoch<'_> {
             accrue_vault(&mut vault, key, now)?;
             let free_before = vault.free_liquidity()?;
             let plans = a.fill_all(&mut vault)?;
+            cu_mark!("close_epoch: fills");
             (plans, vault.signer(), vault.epoch_index, free_before)
         };
 
@@ -155,10 +157,12 @@ impl CloseEpoch<'_> {
             }
         }
 
+        cu_mark!("close_epoch: burns and generation records (CPI)");
         let mut vault = a.vault.load_mut()?;
         vault.epoch_index = epoch_index.checked_add(1).ok_or(VaultError::MathOverflow)?;
         vault.epoch_start_ts = now;
         vault.invariant()?;
+        cu_mark!("close_epoch: invariant");
 
         emit!(EpochClosedEvent {
             vault: key,

@@ -99,6 +99,7 @@ impl Liquidate<'_> {
         ctx: Context<'info, Liquidate<'info>>,
         args: LiquidateArgs,
     ) -> Result<()> {
+        cu_mark!("liquidate: entrypoint and accounts");
         let now = Clock::get()?.unix_timestamp;
         let a = &ctx.accounts;
         let key = a.vault.key();
@@ -169,6 +170,7 @@ impl Liquidate<'_> {
                 position_scaled = Sf::ZERO;
             }
             vault.invariant()?;
+            cu_mark!("liquidate: amounts, books and invariant");
             let out = Outcome {
                 repay,
                 seize,
@@ -209,6 +211,7 @@ impl Liquidate<'_> {
                 a.seize_mint.decimals,
             )?;
         }
+        cu_mark!("liquidate: transfers (2 CPIs)");
         a.position.invariant()?;
         a.seize_asset.invariant()?;
         let navs = a.vault.load()?.navs();
