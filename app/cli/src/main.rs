@@ -231,14 +231,11 @@ fn build_idl() -> Result<String> {
     let idl = anchor_lang_idl::build::IdlBuilder::new()
         .program_path(root.join("programs/tranche_vault"))
         // Its own target dir: the IDL build sets RUSTFLAGS, which would otherwise rebuild the test artifacts. The
-        // test it runs only prints the IDL, so nothing is optimized and nothing carries debug info (the
-        // workspace's dev profile optimizes the dependencies for the suites).
+        // test it runs only prints the IDL: no debug info (the workspace's dev profile keeps line tables).
         .cargo_args(vec![
             "--locked".into(),
             "--target-dir".into(),
             root.join("target/idl-build").display().to_string(),
-            "--config".into(),
-            "profile.dev.package.\"*\".opt-level=0".into(),
             "--config".into(),
             "profile.dev.debug=false".into(),
         ])
