@@ -5,8 +5,7 @@
 #
 #   tools/fuzz/controls.sh [control ...]     # default: all three
 #
-# The release .so is kept aside during the control builds and put back after each, so target/deploy/tranche_vault.so
-# is always the real program. FUZZ_ACTIONS (default 200000) and FUZZ_SEED apply to each control's run.
+# tools/sbf/build-variant.sh builds each, keeping target/deploy/tranche_vault.so the real program. FUZZ_ACTIONS (default 200000) and FUZZ_SEED apply to each control's run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 declare -A CHECK=(
@@ -16,19 +15,12 @@ declare -A CHECK=(
 )
 CONTROLS=("$@")
 [ ${#CONTROLS[@]} -gt 0 ] || CONTROLS=(control-18-decimals control-unpinned-oracle control-deposit-rounding)
-SO=target/deploy/tranche_vault.so
-mkdir -p target/deploy/controls target/fuzz
-[ -f "$SO" ] || tools/sbf/build-program.sh tranche_vault
-cp -p "$SO" target/deploy/controls/release.so
-restore() { cp -p target/deploy/controls/release.so "$SO"; }
-trap restore EXIT
+mkdir -p target/fuzz
 cargo build --locked -q -p tranche-fuzz
 for c in "${CONTROLS[@]}"; do
   [ -n "${CHECK[$c]:-}" ] || { echo "unknown control $c (one of ${!CHECK[*]})" >&2; exit 2; }
   echo "[controls] $c: building the .so with the bug put back"
-  SBF_FEATURES=$c tools/sbf/build-program.sh tranche_vault
-  mv "$SO" "target/deploy/controls/$c.so"
-  restore
+  tools/sbf/build-variant.sh "$c" "target/deploy/controls/$c.so"
   echo "[controls] $c: fuzzing it; must fail \`${CHECK[$c]}\`"
   FUZZ_ACTIONS=${FUZZ_ACTIONS:-200000} target/debug/tranche-fuzz --program "target/deploy/controls/$c.so" \
     --expect-violation "${CHECK[$c]}" 2>&1 | tee "target/fuzz/$c.log" | grep -E '^\[fuzz\] (VIOLATION|control|shrinking|the shortest)|actions \(' 
