@@ -171,10 +171,68 @@ pub enum Upgrades {
     By(Pubkey),
 }
 
-/// Starts `bin` on loopback ports from `base` ([`PORTS`] of them) with a fresh ledger in `dir`, the program's SBF
-/// build (with `upgrades`), the stand-in multisig and `accounts` preloaded, and waits until it serves the program
-/// (a slot after genesis).
+/// How many times [`start_validator`] starts a validator on a fresh block of ports when one exits while starting.
+const START_ATTEMPTS: usize = 3;
+
+/// A validator that exited before it served its first slots: its exit status and the last lines it wrote.
+#[derive(Debug)]
+pub struct StartupExit {
+    pub status: std::process::ExitStatus,
+    pub output: String,
+}
+
+impl std::fmt::Display for StartupExit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "solana-test-validator exited while starting ({}); its last lines:\n{}",
+            self.status, self.output
+        )
+    }
+}
+
+impl std::error::Error for StartupExit {}
+
+/// The last `n` lines of the file at `path`, or `(nothing)`.
+fn tail(path: &Path, n: usize) -> String {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    match lines[lines.len().saturating_sub(n)..].join("\n") {
+        t if t.is_empty() => "(nothing)".into(),
+        t => t,
+    }
+}
+
+/// Starts `bin` with a fresh ledger in `dir`, the program's SBF build (with `upgrades`), the stand-in multisig and
+/// `accounts` preloaded, and waits until it serves the program (a slot after genesis). It takes [`PORTS`] loopback
+/// ports from `base`; with `None`, from a free block, and then a validator that exits while starting (a port taken
+/// between the check and its bind, say) is started again on another block, up to [`START_ATTEMPTS`] times in all.
 pub fn start_validator(
+    bin: &Path,
+    dir: &Path,
+    base: Option<u16>,
+    upgrades: Upgrades,
+    accounts: &[GenesisAccount],
+) -> Result<Validator> {
+    let Some(base) = base else {
+        let mut attempt = 1;
+        loop {
+            match start_validator_on(bin, dir, free_ports()?, upgrades, accounts) {
+                Err(e) if attempt < START_ATTEMPTS && e.downcast_ref::<StartupExit>().is_some() => {
+                    eprintln!(
+                        "{e}\nstarting it again on other ports (attempt {})",
+                        attempt + 1
+                    );
+                    attempt += 1;
+                }
+                result => return result,
+            }
+        }
+    };
+    start_validator_on(bin, dir, base, upgrades, accounts)
+}
+
+fn start_validator_on(
     bin: &Path,
     dir: &Path,
     base: u16,
@@ -229,10 +287,14 @@ pub fn start_validator(
             .arg(account.0.to_string())
             .arg(account_file(&accounts_dir, account)?);
     }
+    // What it prints before its log file opens (a refused argument, say) goes to `validator.out`.
+    let out_path = dir.join("validator.out");
+    let out = std::fs::File::create(&out_path)
+        .with_context(|| format!("creating {}", out_path.display()))?;
     let child = cmd
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stdout(out.try_clone()?)
+        .stderr(out)
         .spawn()
         .with_context(|| format!("starting {}", bin.display()))?;
     let mut v = Validator {
@@ -244,11 +306,19 @@ pub fn start_validator(
     let started = Instant::now();
     // Programs loaded at genesis become callable a slot after it.
     while rpc.get_slot().map_or(true, |s| s < 2) {
-        if !v.running() {
-            bail!(
-                "solana-test-validator exited; see {}/validator.log",
-                v.ledger.display()
-            );
+        if let Ok(Some(status)) = v.child.try_wait() {
+            let log = v.ledger.join("validator.log");
+            return Err(StartupExit {
+                status,
+                output: format!(
+                    "{}:\n{}\n{}:\n{}",
+                    out_path.display(),
+                    tail(&out_path, 10),
+                    log.display(),
+                    tail(&log, 20)
+                ),
+            }
+            .into());
         }
         if started.elapsed() > Duration::from_secs(START_TIMEOUT_SECS) {
             bail!(
@@ -509,11 +579,6 @@ pub fn localnet(opts: &LocalnetOpts) -> Result<Localnet> {
     }
     std::fs::create_dir_all(&opts.dir)
         .with_context(|| format!("creating {}", opts.dir.display()))?;
-    let base = if opts.rpc_port == 0 {
-        free_ports()?
-    } else {
-        opts.rpc_port
-    };
     let built = Instant::now();
     let now = unix_now();
     let state = build_state_before(now);
@@ -530,6 +595,7 @@ pub fn localnet(opts: &LocalnetOpts) -> Result<Localnet> {
             (wallet.pubkey(), 100 * SOL),
         ],
     );
+    let base = (opts.rpc_port != 0).then_some(opts.rpc_port);
     let validator = start_validator(&bin, &opts.dir, base, Upgrades::Disabled, &genesis)?;
     let rpc = RpcClient::new_with_commitment(validator.url.clone(), CommitmentConfig::confirmed());
     let addrs = &state.addrs;
@@ -604,4 +670,54 @@ pub fn run(opts: &LocalnetOpts) -> Result<()> {
     }
     eprintln!("localnet stopped");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    /// A validator that exits at once, saying why: `start_validator` names the exit and carries its words, and on
+    /// ports it picked itself starts it [`START_ATTEMPTS`] times in all; on ports it was given, once.
+    #[test]
+    fn a_validator_that_exits_while_starting_is_named_and_started_again() {
+        let dir = std::env::temp_dir().join(format!("tranche-startup-exit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let runs = dir.join("runs");
+        let bin = dir.join("solana-test-validator");
+        std::fs::write(
+            &bin,
+            format!(
+                "#!/bin/sh\necho run >> {}\necho 'error: the ledger is locked' >&2\nexit 3\n",
+                runs.display()
+            ),
+        )
+        .expect("fake validator");
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+
+        let err = start_validator(&bin, &dir, None, Upgrades::Disabled, &[])
+            .err()
+            .expect("the fake validator never serves");
+        let exit = err
+            .downcast_ref::<StartupExit>()
+            .expect("a StartupExit error");
+        assert_eq!(exit.status.code(), Some(3));
+        assert!(
+            err.to_string().contains("error: the ledger is locked"),
+            "{err}"
+        );
+        let count = |p: &Path| {
+            std::fs::read_to_string(p)
+                .unwrap_or_default()
+                .lines()
+                .count()
+        };
+        assert_eq!(count(&runs), START_ATTEMPTS);
+
+        std::fs::remove_file(&runs).expect("reset the count");
+        let base = free_ports().expect("ports");
+        assert!(start_validator(&bin, &dir, Some(base), Upgrades::Disabled, &[]).is_err());
+        assert_eq!(count(&runs), 1, "a given block of ports is tried once");
+        std::fs::remove_dir_all(&dir).expect("clean up");
+    }
 }

@@ -27,8 +27,8 @@ use solana_keypair::Keypair;
 use solana_rpc_client::rpc_client::RpcClient;
 use solana_signer::Signer;
 use tranche_cli::localnet::{
-    build_state_before, free_ports, funded_ata, send, start_validator, unix_now, validator_bin,
-    write_keypair, Upgrades, SOL, USDC,
+    build_state_before, funded_ata, send, start_validator, unix_now, validator_bin, write_keypair,
+    Upgrades, SOL, USDC,
 };
 use tranche_vault::client::VaultAddresses;
 use tranche_vault::constants::TRANCHE_TOKEN_PROGRAM;
@@ -363,14 +363,8 @@ fn every_role_runs_its_commands_on_a_local_validator() {
             (governor.pubkey(), SOL),
         ],
     );
-    let v = start_validator(
-        &bin,
-        &dir,
-        free_ports().expect("ports"),
-        Upgrades::By(deployer.pubkey()),
-        &genesis,
-    )
-    .expect("validator");
+    let v = start_validator(&bin, &dir, None, Upgrades::By(deployer.pubkey()), &genesis)
+        .expect("validator");
     let rpc = RpcClient::new_with_commitment(v.url.clone(), CommitmentConfig::confirmed());
     assert_eq!(
         upgrade_authority(&rpc),

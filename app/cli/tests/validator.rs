@@ -27,8 +27,8 @@ use solana_keypair::Keypair;
 use solana_rpc_client::rpc_client::RpcClient;
 use solana_signer::Signer;
 use tranche_cli::localnet::{
-    build_state_before, free_ports, funded_ata, price_account, send, start_validator, unix_now,
-    validator_bin, write_keypair, Upgrades, BORROWED, SOL, SOL_FEED, SOL_PER_LOAN, USDC,
+    build_state_before, funded_ata, price_account, send, start_validator, unix_now, validator_bin,
+    write_keypair, Upgrades, BORROWED, SOL, SOL_FEED, SOL_PER_LOAN, USDC,
 };
 use tranche_vault::constants::TRANCHE_TOKEN_PROGRAM;
 use tranche_vault::math::fixed::Sf;
@@ -117,8 +117,7 @@ fn bot_liquidates_and_status_audits_on_a_local_validator() {
         &[(liquidator.pubkey(), 10 * SOL), (lp.pubkey(), SOL)],
     );
     genesis.push(price_account(sol_before_crash, SOL_FEED, 10_000, now - 30));
-    let base = free_ports().expect("free ports");
-    let v = start_validator(&bin, &dir, base, Upgrades::Disabled, &genesis)
+    let v = start_validator(&bin, &dir, None, Upgrades::Disabled, &genesis)
         .expect("start the validator");
     let rpc = RpcClient::new_with_commitment(v.url.clone(), CommitmentConfig::confirmed());
     let (addrs, sol, quote) = (state.addrs, state.sol_mint, state.addrs.quote_mint);

@@ -1,7 +1,7 @@
 // `tranche localnet` as a child process: a solana-test-validator with the demo vault, the test wallet funded.
 // `make web` and the end-to-end test start it here.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { ROOT } from "./paths.js";
@@ -41,7 +41,8 @@ export function startLocalnet(args: string[], log: string, timeoutMs = 720_000):
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? "error" },
   });
-  child.stderr!.pipe(createWriteStream(log));
+  const logFile = createWriteStream(log);
+  child.stderr!.pipe(logFile);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
@@ -54,9 +55,16 @@ export function startLocalnet(args: string[], log: string, timeoutMs = 720_000):
       void stop();
       reject(new Error(`tranche localnet not ready after ${timeoutMs / 1000} s (log: ${log})`));
     }, timeoutMs);
-    child.once("exit", (code, signal) => {
+    // "close": its output has ended, and the piped log is complete once written out.
+    child.once("close", (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`tranche localnet exited (${code ?? signal}) before it was ready; see ${log}`));
+      // Its last lines in the message, so that a log nobody can open afterwards (a CI run's) still says why.
+      const fail = () => {
+        const last = readFileSync(log, "utf8").trimEnd().split("\n").slice(-30).join("\n");
+        reject(new Error(`tranche localnet exited (${code ?? signal}) before it was ready (${log}):\n${last}`));
+      };
+      if (logFile.writableFinished) fail();
+      else logFile.once("finish", fail);
     });
     createInterface({ input: child.stdout! }).once("line", (line) => {
       clearTimeout(timer);
