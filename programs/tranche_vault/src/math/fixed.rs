@@ -105,6 +105,9 @@ fn mul_div_u128(x: u128, num: u64, den: u64) -> Result<(u128, u64)> {
     let b = (x & u128::from(u64::MAX)) * num;
     let c = a + (b >> 64);
     let b0 = b & u128::from(u64::MAX);
+    if den <= u128::from(u32::MAX) {
+        return div_192_by_u32(c, b0 as u64, den as u64);
+    }
     let q_hi = c / den;
     let r = c - q_hi * den;
     // r < den < 2^64, so (r · 2^64 + b0) < den · 2^64 fits.
@@ -115,6 +118,25 @@ fn mul_div_u128(x: u128, num: u64, den: u64) -> Result<(u128, u64)> {
         return Err(overflow());
     }
     Ok(((q_hi << 64) | q_lo, rem as u64))
+}
+
+/// (quotient, remainder) of the 192-bit value `c · 2^64 + b0` by `den` < 2^32: long division in 32-bit limbs, each
+/// step one native u64 division (the remainder is below `den`, so `r · 2^32 + limb` fits u64), where the general
+/// path needs two software u128 divisions. `MathOverflow` when the quotient exceeds u128.
+fn div_192_by_u32(c: u128, b0: u64, den: u64) -> Result<(u128, u64)> {
+    let (mut q, mut r) = (0u128, 0u64);
+    for half in [(c >> 64) as u64, c as u64, b0] {
+        for limb in [half >> 32, half & u64::from(u32::MAX)] {
+            let cur = (r << 32) | limb;
+            // A quotient limb shifted out of the top: the quotient needs more than 128 bits.
+            if q >> 96 != 0 {
+                return Err(overflow());
+            }
+            q = (q << 32) | u128::from(cur / den);
+            r = cur % den;
+        }
+    }
+    Ok((q, r))
 }
 
 /// `⌊x · num / den⌋`, exact.
@@ -227,6 +249,17 @@ pub(crate) mod tests {
         );
         assert!(mul_div_u128(u128::MAX, 2, 1).is_err());
         assert!(mul_div_u128(1, 1, 0).is_err());
+        // Both sides of the 32-bit-limb path's bound, at the top of the range.
+        for den in [10_000, u64::from(u32::MAX), u64::from(u32::MAX) + 1] {
+            assert_eq!(mul_div_u128(u128::MAX, den, den).unwrap(), (u128::MAX, 0));
+            assert!(mul_div_u128(u128::MAX, den + 1, den).is_err());
+            assert_eq!(
+                mul_div_u128(u128::MAX, 1, den),
+                reference(u128::MAX, 1, den)
+                    .ok_or(())
+                    .map_err(|_| overflow())
+            );
+        }
         assert_eq!(mul_div_u128_ceil(10, 1, 3).unwrap(), 4);
         assert_eq!(mul_div_u128_floor(10, 1, 3).unwrap(), 3);
         assert_eq!(to_native_ceil(Sf::from_bits(1)).unwrap(), 1);
@@ -347,6 +380,24 @@ pub(crate) mod tests {
             match mul_div_u128(x, num, den) {
                 Ok(got) => prop_assert_eq!(Some(got), want),
                 Err(_) => prop_assert_eq!(want, None),
+            }
+        }
+
+        /// The same for divisors below 2^32 (bps, 10^decimals up to 9), which take the 32-bit-limb path; `x` near
+        /// the top as often as not, so the overflow boundary is crossed both ways.
+        #[test]
+        fn mul_div_small_divisor_matches_reference(
+            x in prop_oneof![any::<u128>(), (u128::MAX >> 20)..],
+            num: u64,
+            den in 1u64..=u64::from(u32::MAX),
+        ) {
+            let want = reference(x, num, den);
+            match mul_div_u128(x, num, den) {
+                Ok(got) => prop_assert_eq!(Some(got), want),
+                Err(e) => {
+                    prop_assert_eq!(want, None);
+                    prop_assert_eq!(e, error!(VaultError::MathOverflow));
+                }
             }
         }
 
