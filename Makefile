@@ -106,9 +106,10 @@ $(SDK_MODULES): app/sdk/package-lock.json
 	@command -v npm >/dev/null || { echo "npm (Node 20) is needed for app/sdk"; exit 1; }
 	cd app/sdk && npm ci --no-audit --no-fund
 
-## The web app's packages (app/web, from its package-lock.json; again only when the lock file changes).
+## The web app's packages (app/web, from its package-lock.json; again only when the lock file changes), and the SDK's:
+## the app compiles the SDK from its source (app/sdk/src), whose imports resolve in app/sdk/node_modules.
 WEB_MODULES := app/web/node_modules/.package-lock.json
-web-deps: $(WEB_MODULES)
+web-deps: $(SDK_MODULES) $(WEB_MODULES)
 $(WEB_MODULES): app/web/package-lock.json
 	@command -v npm >/dev/null || { echo "npm (Node 20) is needed for app/web"; exit 1; }
 	cd app/web && npm ci --no-audit --no-fund
