@@ -508,9 +508,16 @@ dual_test!(
         let now = f.env.now().await;
         f.warp(86_400 + 1).await;
         let payer = f.env.payer();
-        // Another token account in place of senior's escrow (a duplicate of another escrow is refused by Anchor).
+        // Another token account in place of senior's escrow (as another escrow would be: each is pinned to its address).
         let mut ix = f.addrs.close_epoch(payer, [0; 3]);
         ix.accounts[5].pubkey = f.addrs.liquidity;
+        f.env
+            .send_unique(&[ix], &[])
+            .await
+            .expect_error(VaultError::WrongEscrow);
+        // Mezzanine's escrow twice (Anchor's duplicate check is off: the pin refuses it).
+        let mut ix = f.addrs.close_epoch(payer, [0; 3]);
+        ix.accounts[5].pubkey = f.addrs.escrows[1];
         f.env
             .send_unique(&[ix], &[])
             .await

@@ -1,4 +1,14 @@
 //! One instruction per file, grouped by role.
+//!
+//! Every writable `Account` and `InterfaceAccount` field carries `dup`, which turns off Anchor's check that no
+//! account comes twice among them (a `HashSet` of their keys, about 800 CU an account). The check guards against
+//! two fields writing the same account back on exit, and it could never fire here:
+//! - token accounts and mints are owned by a token program, so Anchor never writes them back; each vault-side one
+//!   is pinned to its address (`has_one`, `address`, seeds), and each caller-side one must not be owned by the vault
+//!   (`VaultOwnedTokenAccount`), so no caller account can stand in for the vault's (`adversarial::
+//!   duplicate_mutable_accounts`);
+//! - no instruction has two writable program accounts of the same type, and one account cannot deserialize as two
+//!   types (the discriminator), nor as an `AccountLoader`'s (the vault).
 
 pub mod borrower;
 pub mod depositor;

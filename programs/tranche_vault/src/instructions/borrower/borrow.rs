@@ -23,17 +23,17 @@ pub struct Borrow<'info> {
     )]
     pub vault: AccountLoader<'info, Vault>,
     #[account(
-        mut,
+        mut, dup,
         has_one = owner @ VaultError::WrongPosition,
         has_one = vault @ VaultError::WrongPosition,
     )]
     pub position: Box<Account<'info, Position>>,
     pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
     /// Receives the loan; any account of the quote mint that the vault does not own.
     #[account(
-        mut,
+        mut, dup,
         constraint = owner_quote.mint == quote_mint.key() @ VaultError::WrongTokenMint,
         constraint = owner_quote.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
     )]

@@ -11,22 +11,22 @@ use crate::state::{CollateralAsset, Position};
 #[derive(Accounts)]
 pub struct DepositCollateral<'info> {
     pub owner: Signer<'info>,
-    #[account(mut, has_one = owner @ VaultError::WrongPosition)]
+    #[account(mut, dup, has_one = owner @ VaultError::WrongPosition)]
     pub position: Box<Account<'info, Position>>,
     #[account(
-        mut,
+        mut, dup,
         constraint = asset.vault == position.vault @ VaultError::CollateralFromAnotherVault,
         has_one = custody @ VaultError::WrongCustody,
         has_one = mint @ VaultError::WrongTokenMint,
         has_one = token_program @ VaultError::WrongTokenProgram,
     )]
     pub asset: Box<Account<'info, CollateralAsset>>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub custody: Box<InterfaceAccount<'info, TokenAccount>>,
     pub mint: Box<InterfaceAccount<'info, Mint>>,
     /// The owner's tokens (the owner is its owner or delegate).
     #[account(
-        mut,
+        mut, dup,
         constraint = owner_tokens.mint == mint.key() @ VaultError::WrongTokenMint,
         constraint = owner_tokens.owner != position.vault @ VaultError::VaultOwnedTokenAccount,
     )]

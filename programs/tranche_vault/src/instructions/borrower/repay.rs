@@ -22,13 +22,13 @@ pub struct Repay<'info> {
         has_one = liquidity @ VaultError::WrongLiquidity,
     )]
     pub vault: AccountLoader<'info, Vault>,
-    #[account(mut, has_one = vault @ VaultError::WrongPosition)]
+    #[account(mut, dup, has_one = vault @ VaultError::WrongPosition)]
     pub position: Box<Account<'info, Position>>,
     pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
-        mut,
+        mut, dup,
         constraint = payer_quote.mint == quote_mint.key() @ VaultError::WrongTokenMint,
         constraint = payer_quote.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
     )]

@@ -16,25 +16,25 @@ pub struct WithdrawCollateral<'info> {
     #[account(mut)]
     pub vault: AccountLoader<'info, Vault>,
     #[account(
-        mut,
+        mut, dup,
         has_one = owner @ VaultError::WrongPosition,
         has_one = vault @ VaultError::WrongPosition,
     )]
     pub position: Box<Account<'info, Position>>,
     #[account(
-        mut,
+        mut, dup,
         has_one = vault @ VaultError::CollateralFromAnotherVault,
         has_one = custody @ VaultError::WrongCustody,
         has_one = mint @ VaultError::WrongTokenMint,
         has_one = token_program @ VaultError::WrongTokenProgram,
     )]
     pub asset: Box<Account<'info, CollateralAsset>>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub custody: Box<InterfaceAccount<'info, TokenAccount>>,
     pub mint: Box<InterfaceAccount<'info, Mint>>,
     /// Receives the collateral; any account of the mint that the vault does not own.
     #[account(
-        mut,
+        mut, dup,
         constraint = owner_tokens.mint == mint.key() @ VaultError::WrongTokenMint,
         constraint = owner_tokens.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
     )]

@@ -27,17 +27,17 @@ pub struct CancelRedeem<'info> {
     pub vault: AccountLoader<'info, Vault>,
     #[account(address = vault.load()?.tranche(Tranche::from_index(args.tranche)?).mint @ VaultError::WrongTrancheMint)]
     pub tranche_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(mut, address = vault.load()?.tranche(Tranche::from_index(args.tranche)?).escrow @ VaultError::WrongEscrow)]
+    #[account(mut, dup, address = vault.load()?.tranche(Tranche::from_index(args.tranche)?).escrow @ VaultError::WrongEscrow)]
     pub escrow: Box<InterfaceAccount<'info, TokenAccount>>,
     /// Receives the unfilled shares; any account of the tranche mint that the vault does not own.
     #[account(
-        mut,
+        mut, dup,
         constraint = owner_shares.mint == tranche_mint.key() @ VaultError::WrongTokenMint,
         constraint = owner_shares.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
     )]
     pub owner_shares: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
-        mut,
+        mut, dup,
         seeds = [SEED_REDEMPTION, vault.key().as_ref(), owner.key().as_ref(), &args.tranche.to_le_bytes()],
         bump = request.bump,
         has_one = owner @ VaultError::WrongRedemptionRequest,

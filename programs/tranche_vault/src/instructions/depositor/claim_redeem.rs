@@ -32,17 +32,17 @@ pub struct ClaimRedeem<'info> {
     )]
     pub vault: AccountLoader<'info, Vault>,
     pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
     /// Receives the payout; any account of the quote mint that the vault does not own.
     #[account(
-        mut,
+        mut, dup,
         constraint = owner_quote.mint == quote_mint.key() @ VaultError::WrongTokenMint,
         constraint = owner_quote.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
     )]
     pub owner_quote: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
-        mut,
+        mut, dup,
         seeds = [SEED_REDEMPTION, vault.key().as_ref(), owner.key().as_ref(), &args.tranche.to_le_bytes()],
         bump = request.bump,
         has_one = owner @ VaultError::WrongRedemptionRequest,

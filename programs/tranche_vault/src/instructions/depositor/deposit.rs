@@ -31,21 +31,21 @@ pub struct Deposit<'info> {
         has_one = liquidity @ VaultError::WrongLiquidity,
     )]
     pub vault: AccountLoader<'info, Vault>,
-    #[account(mut, address = vault.load()?.tranche(args.tranche).mint @ VaultError::WrongTrancheMint)]
+    #[account(mut, dup, address = vault.load()?.tranche(args.tranche).mint @ VaultError::WrongTrancheMint)]
     pub tranche_mint: Box<InterfaceAccount<'info, Mint>>,
     pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
     /// The depositor's quote account (the depositor is its owner or delegate).
     #[account(
-        mut,
+        mut, dup,
         constraint = depositor_quote.mint == quote_mint.key() @ VaultError::WrongTokenMint,
         constraint = depositor_quote.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
     )]
     pub depositor_quote: Box<InterfaceAccount<'info, TokenAccount>>,
     /// Receives the tranche tokens; any account of the tranche mint that the vault does not own.
     #[account(
-        mut,
+        mut, dup,
         constraint = depositor_shares.mint == tranche_mint.key() @ VaultError::WrongTokenMint,
         constraint = depositor_shares.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
     )]

@@ -29,11 +29,11 @@ pub struct RequestRedeem<'info> {
     pub vault: AccountLoader<'info, Vault>,
     #[account(address = vault.load()?.tranche(Tranche::from_index(args.tranche)?).mint @ VaultError::WrongTrancheMint)]
     pub tranche_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(mut, address = vault.load()?.tranche(Tranche::from_index(args.tranche)?).escrow @ VaultError::WrongEscrow)]
+    #[account(mut, dup, address = vault.load()?.tranche(Tranche::from_index(args.tranche)?).escrow @ VaultError::WrongEscrow)]
     pub escrow: Box<InterfaceAccount<'info, TokenAccount>>,
     /// The owner's tranche tokens (the owner is its owner or delegate).
     #[account(
-        mut,
+        mut, dup,
         constraint = owner_shares.mint == tranche_mint.key() @ VaultError::WrongTokenMint,
         constraint = owner_shares.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
     )]

@@ -12,7 +12,7 @@ pub struct CancelConfig<'info> {
     #[account(has_one = authority @ VaultError::NotAuthority)]
     pub vault: AccountLoader<'info, Vault>,
     #[account(
-        mut,
+        mut, dup,
         has_one = vault @ VaultError::WrongProposal,
         has_one = rent_payer @ VaultError::WrongProposal,
         close = rent_payer,

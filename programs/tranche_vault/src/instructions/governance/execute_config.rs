@@ -15,7 +15,7 @@ pub struct ExecuteConfig<'info> {
     #[account(mut)]
     pub vault: AccountLoader<'info, Vault>,
     #[account(
-        mut,
+        mut, dup,
         has_one = vault @ VaultError::WrongProposal,
         has_one = rent_payer @ VaultError::WrongProposal,
         close = rent_payer,
@@ -25,7 +25,7 @@ pub struct ExecuteConfig<'info> {
     #[account(mut)]
     pub rent_payer: UncheckedAccount<'info>,
     /// The collateral asset a collateral change is about (omit otherwise).
-    #[account(mut)]
+    #[account(mut, dup)]
     pub asset: Option<Box<Account<'info, CollateralAsset>>>,
 }
 

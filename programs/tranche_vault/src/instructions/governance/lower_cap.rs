@@ -23,7 +23,7 @@ pub struct LowerCap<'info> {
     #[account(mut)]
     pub vault: AccountLoader<'info, Vault>,
     /// The collateral asset, for `CapTarget::Collateral`.
-    #[account(mut, has_one = vault @ VaultError::CollateralFromAnotherVault)]
+    #[account(mut, dup, has_one = vault @ VaultError::CollateralFromAnotherVault)]
     pub asset: Option<Box<Account<'info, CollateralAsset>>>,
 }
 

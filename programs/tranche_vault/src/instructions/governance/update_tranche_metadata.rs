@@ -28,7 +28,7 @@ pub struct UpdateTrancheMetadata<'info> {
     #[account(has_one = authority @ VaultError::NotAuthority)]
     pub vault: AccountLoader<'info, Vault>,
     #[account(
-        mut,
+        mut, dup,
         address = vault.load()?.tranche(Tranche::from_index(args.tranche)?).mint @ VaultError::WrongTrancheMint,
     )]
     pub tranche_mint: Box<InterfaceAccount<'info, Mint>>,

@@ -21,17 +21,17 @@ pub struct CloseEpoch<'info> {
     pub payer: Signer<'info>,
     #[account(mut)]
     pub vault: AccountLoader<'info, Vault>,
-    #[account(mut, address = vault.load()?.tranches[0].mint @ VaultError::WrongTrancheMint)]
+    #[account(mut, dup, address = vault.load()?.tranches[0].mint @ VaultError::WrongTrancheMint)]
     pub senior_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(mut, address = vault.load()?.tranches[1].mint @ VaultError::WrongTrancheMint)]
+    #[account(mut, dup, address = vault.load()?.tranches[1].mint @ VaultError::WrongTrancheMint)]
     pub mezzanine_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(mut, address = vault.load()?.tranches[2].mint @ VaultError::WrongTrancheMint)]
+    #[account(mut, dup, address = vault.load()?.tranches[2].mint @ VaultError::WrongTrancheMint)]
     pub junior_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(mut, address = vault.load()?.tranches[0].escrow @ VaultError::WrongEscrow)]
+    #[account(mut, dup, address = vault.load()?.tranches[0].escrow @ VaultError::WrongEscrow)]
     pub senior_escrow: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, address = vault.load()?.tranches[1].escrow @ VaultError::WrongEscrow)]
+    #[account(mut, dup, address = vault.load()?.tranches[1].escrow @ VaultError::WrongEscrow)]
     pub mezzanine_escrow: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, address = vault.load()?.tranches[2].escrow @ VaultError::WrongEscrow)]
+    #[account(mut, dup, address = vault.load()?.tranches[2].escrow @ VaultError::WrongEscrow)]
     pub junior_escrow: Box<InterfaceAccount<'info, TokenAccount>>,
     /// CHECK: the generation record PDA of the senior tranche's *current* generation
     /// (`pda::generation(vault, Senior, generation)`); created and checked only if this close ends it.

@@ -36,32 +36,32 @@ pub struct Liquidate<'info> {
         has_one = liquidity @ VaultError::WrongLiquidity,
     )]
     pub vault: AccountLoader<'info, Vault>,
-    #[account(mut, has_one = vault @ VaultError::WrongPosition)]
+    #[account(mut, dup, has_one = vault @ VaultError::WrongPosition)]
     pub position: Box<Account<'info, Position>>,
     pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
     /// Pays the repayment (the liquidator is its owner or delegate).
     #[account(
-        mut,
+        mut, dup,
         constraint = liquidator_quote.mint == quote_mint.key() @ VaultError::WrongTokenMint,
         constraint = liquidator_quote.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
     )]
     pub liquidator_quote: Box<InterfaceAccount<'info, TokenAccount>>,
     /// The collateral asset to seize; one of the position's entries.
     #[account(
-        mut,
+        mut, dup,
         has_one = vault @ VaultError::CollateralFromAnotherVault,
         constraint = seize_asset.custody == seize_custody.key() @ VaultError::WrongCustody,
         constraint = seize_asset.mint == seize_mint.key() @ VaultError::WrongTokenMint,
     )]
     pub seize_asset: Box<Account<'info, CollateralAsset>>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub seize_custody: Box<InterfaceAccount<'info, TokenAccount>>,
     pub seize_mint: Box<InterfaceAccount<'info, Mint>>,
     /// Receives the seized collateral; any account of its mint that the vault does not own (not the custody).
     #[account(
-        mut,
+        mut, dup,
         constraint = liquidator_collateral.mint == seize_mint.key() @ VaultError::WrongTokenMint,
         constraint = liquidator_collateral.owner != vault.key() @ VaultError::VaultOwnedTokenAccount,
     )]
