@@ -149,7 +149,33 @@ pub fn mul_div_ceil(x: Sf, num: u64, den: u64) -> Result<Sf> {
     Ok(Sf::from_bits(mul_div_u128_ceil(x.to_bits(), num, den)?))
 }
 
-/// `num / den` as a fixed-point ratio, rounded down.
+/// `n / d` native units as fixed point, exact, rounded down or (`up`) up: how oracle prices are scaled by
+/// `10^-expo`. For `d` < 2^32 (every exponent down to −9) four native u64 divisions: the whole part, then the 60
+/// fraction bits in steps of 32 and 28 (each remainder is below `d`, so the shifted remainder fits u64), where the
+/// general path takes about four times the compute; larger `d` take [`mul_div_floor`] / [`mul_div_ceil`].
+pub fn native_div(n: u64, d: u64, up: bool) -> Result<Sf> {
+    if d == 0 {
+        return err!(VaultError::DivisionByZero);
+    }
+    if d > u64::from(u32::MAX) {
+        let x = from_native(n);
+        return if up {
+            mul_div_ceil(x, 1, d)
+        } else {
+            mul_div_floor(x, 1, d)
+        };
+    }
+    let (whole, r0) = (n / d, n % d);
+    let t1 = r0 << 32;
+    let (f1, r1) = (t1 / d, t1 % d);
+    let t2 = r1 << (FRAC_BITS - 32);
+    let (f2, r2) = (t2 / d, t2 % d);
+    let bits =
+        (u128::from(whole) << FRAC_BITS) | (u128::from(f1) << (FRAC_BITS - 32)) | u128::from(f2);
+    // whole < 2^64, so bits < 2^124 and one more cannot overflow.
+    Ok(Sf::from_bits(bits + u128::from(up && r2 != 0)))
+}
+
 pub fn ratio_floor(num: u64, den: u64) -> Result<Sf> {
     mul_div_floor(Sf::ONE, num, den)
 }
@@ -339,6 +365,15 @@ pub(crate) mod tests {
 
     proptest! {
         #![proptest_config(crate::math::proptest_config(4096))]
+
+        /// `native_div` is `n · 2^60 / d` rounded down or up, exactly as the general path computes it, on both
+        /// sides of its 2^32 bound (powers of ten and any divisor).
+        #[test]
+        fn native_div_matches_mul_div(n: u64, d in prop_oneof![1u64..=u64::from(u32::MAX), 1u64.., (0u32..=19).prop_map(|e| 10u64.pow(e))]) {
+            let x = from_native(n);
+            prop_assert_eq!(native_div(n, d, false).unwrap(), mul_div_floor(x, 1, d).unwrap());
+            prop_assert_eq!(native_div(n, d, true).unwrap(), mul_div_ceil(x, 1, d).unwrap());
+        }
 
         /// `mul_div_wide_floor` is the exact floor whenever the quotient fits u128, and refuses exactly when it
         /// does not.

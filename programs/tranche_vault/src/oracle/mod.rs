@@ -27,7 +27,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::BPS;
 use crate::errors::VaultError;
-use crate::math::fixed::{add, from_native, mul_div_ceil, mul_div_floor, Sf};
+use crate::math::fixed::{add, from_native, native_div, Sf};
 
 /// The Pyth Receiver program that writes `PriceUpdateV2` accounts (and owns sponsored price-feed accounts).
 pub const PYTH_RECEIVER_ID: Pubkey = pubkey!("rec5EKMGg6MxZYaMdyBfgwp4d5rB9T1VQH5pJv5LtFJ");
@@ -300,11 +300,7 @@ fn scale(v: u64, expo: i32, up: bool) -> Result<Sf> {
         let n = v.checked_mul(pow).ok_or(VaultError::MathOverflow)?;
         return Ok(from_native(n));
     }
-    if up {
-        mul_div_ceil(from_native(v), 1, pow)
-    } else {
-        mul_div_floor(from_native(v), 1, pow)
-    }
+    native_div(v, pow, up)
 }
 
 #[cfg(test)]
