@@ -310,7 +310,7 @@ async fn bench_tranches(rows: &mut BTreeMap<String, u64>) {
         close_epoch_cu(1_000, 1_000).await,
     );
     // The same pool (every total the same) queued by 2 holders: what only the number of requests changes. Divisions
-    // by amounts below 2^32 are cheaper (math::fixed::div_192_by_u32), so the small pool above is no yardstick.
+    // by amounts below 2^32 are cheaper (math::fixed::mul_div_by_u32), so the small pool above is no yardstick.
     rows.insert(
         "close_epoch_2_requests_same_pool".into(),
         close_epoch_cu(2, 500_000).await,

@@ -5,7 +5,8 @@
 //! token amounts name their rounding (`_floor` / `_ceil`), and every caller picks the one that favours the pool.
 //!
 //! `x · num / den` is computed exactly, whatever the size of `x`: the 192-bit product is divided limb by limb
-//! with two u128 ÷ u64 divisions, which the i128 shim does in ~150 CU each.
+//! with two u128 ÷ u64 divisions, which the i128 shim does in ~150 CU each; a divisor below 2^32 (bps,
+//! 10^decimals up to 9) takes 32-bit limbs and native u64 arithmetic only.
 
 use anchor_lang::prelude::*;
 use fixed::types::U68F60;
@@ -99,15 +100,15 @@ fn mul_div_u128(x: u128, num: u64, den: u64) -> Result<(u128, u64)> {
     if den == 0 {
         return err!(VaultError::DivisionByZero);
     }
+    if den <= u64::from(u32::MAX) {
+        return mul_div_by_u32(x, num, den);
+    }
     let (num, den) = (u128::from(num), u128::from(den));
     // x · num = c · 2^64 + b0, where c = (x_hi · num) + (x_lo · num)_hi fits in u128.
     let a = (x >> 64) * num;
     let b = (x & u128::from(u64::MAX)) * num;
     let c = a + (b >> 64);
     let b0 = b & u128::from(u64::MAX);
-    if den <= u128::from(u32::MAX) {
-        return div_192_by_u32(c, b0 as u64, den as u64);
-    }
     let q_hi = c / den;
     let r = c - q_hi * den;
     // r < den < 2^64, so (r · 2^64 + b0) < den · 2^64 fits.
@@ -120,22 +121,45 @@ fn mul_div_u128(x: u128, num: u64, den: u64) -> Result<(u128, u64)> {
     Ok(((q_hi << 64) | q_lo, rem as u64))
 }
 
-/// (quotient, remainder) of the 192-bit value `c · 2^64 + b0` by `den` < 2^32: long division in 32-bit limbs, each
-/// step one native u64 division (the remainder is below `den`, so `r · 2^32 + limb` fits u64), where the general
-/// path needs two software u128 divisions. `MathOverflow` when the quotient exceeds u128.
-fn div_192_by_u32(c: u128, b0: u64, den: u64) -> Result<(u128, u64)> {
-    let (mut q, mut r) = (0u128, 0u64);
-    for half in [(c >> 64) as u64, c as u64, b0] {
-        for limb in [half >> 32, half & u64::from(u32::MAX)] {
-            let cur = (r << 32) | limb;
-            // A quotient limb shifted out of the top: the quotient needs more than 128 bits.
-            if q >> 96 != 0 {
-                return Err(overflow());
-            }
-            q = (q << 32) | u128::from(cur / den);
-            r = cur % den;
+/// (quotient, remainder) of `x · num / den` for `den` < 2^32 (bps, 10^decimals up to 9), in 32-bit limbs with
+/// native u64 arithmetic only, where the general path needs software u128 products and divisions: the 192-bit
+/// product by schoolbook multiplication (each limb product plus two carries fits u64), then long division from the
+/// top limb (the remainder is below `den`, so `r · 2^32 + limb` fits u64). `MathOverflow` when the quotient exceeds
+/// u128.
+fn mul_div_by_u32(x: u128, num: u64, den: u64) -> Result<(u128, u64)> {
+    const M: u64 = u32::MAX as u64;
+    let a = [
+        x as u64 & M,
+        (x >> 32) as u64 & M,
+        (x >> 64) as u64 & M,
+        (x >> 96) as u64,
+    ];
+    let b = [num & M, num >> 32];
+    // Little-endian limbs of the product.
+    let mut p = [0u64; 6];
+    for (i, &ai) in a.iter().enumerate() {
+        let mut carry = 0u64;
+        for (j, &bj) in b.iter().enumerate() {
+            // ≤ (2^32 − 1)^2 + 2 · (2^32 − 1) = 2^64 − 1.
+            let t = ai * bj + p[i + j] + carry;
+            p[i + j] = t & M;
+            carry = t >> 32;
         }
+        p[i + 2] = carry;
     }
+    let (mut q, mut r) = ([0u64; 6], 0u64);
+    for k in (0..6).rev() {
+        let cur = (r << 32) | p[k];
+        q[k] = cur / den;
+        r = cur % den;
+    }
+    if q[4] | q[5] != 0 {
+        return Err(overflow());
+    }
+    let q = u128::from(q[0])
+        | (u128::from(q[1]) << 32)
+        | (u128::from(q[2]) << 64)
+        | (u128::from(q[3]) << 96);
     Ok((q, r))
 }
 
