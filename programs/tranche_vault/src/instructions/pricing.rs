@@ -1,12 +1,13 @@
 //! Pricing a position from its remaining accounts: for each active collateral entry, in slot order, the
-//! `CollateralAsset` account and its oracle account. The quote oracle is a named account of each instruction.
+//! `CollateralAsset` account (owned by the program, read in place through [`CollateralPricing`]) and its oracle
+//! account. The quote oracle is a named account of each instruction.
 
 use anchor_lang::prelude::*;
 
 use crate::errors::VaultError;
 use crate::math::health::{debt_value, Health};
 use crate::oracle::OraclePrice;
-use crate::state::{CollateralAsset, Position, Vault};
+use crate::state::{CollateralPricing, Position, Vault};
 
 /// How strictly the entries' prices are read. Every account is checked against its pinned address either way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,18 +72,19 @@ pub fn price_position(
             crate::ID,
             VaultError::WrongCollateralAccounts
         );
-        let asset = CollateralAsset::try_deserialize(&mut &pair[0].try_borrow_data()?[..])?;
-        require_keys_eq!(
-            asset.vault,
-            *vault_key,
+        let data = pair[0].try_borrow_data()?;
+        let asset = CollateralPricing::view(&data)?;
+        require!(
+            asset.vault == vault_key.to_bytes(),
             VaultError::CollateralFromAnotherVault
         );
         cu_mark!("pricing, each entry: asset account");
+        let oracle = asset.oracle;
         let price = match pricing {
             Pricing::Liquidation { seize } if seize != entry.asset => {
-                asset.oracle.read_or_none(&pair[1], now)?
+                oracle.read_or_none(&pair[1], now)?
             }
-            _ => Some(asset.oracle.read(&pair[1], now)?),
+            _ => Some(oracle.read(&pair[1], now)?),
         };
         cu_mark!("pricing, each entry: oracle");
         priced.push(asset.priced(amount_of(&entry.asset, entry.amount), price.as_ref()));
