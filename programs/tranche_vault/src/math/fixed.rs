@@ -79,9 +79,42 @@ pub fn sub(a: Sf, b: Sf) -> Result<Sf> {
     a.checked_sub(b).ok_or_else(overflow)
 }
 
-/// `a · b`, rounded down (`fixed` truncates the wide product).
+/// `a · b`, rounded down, as `fixed`'s `checked_mul` (which truncates the wide product), in 32-bit limbs with
+/// native u64 products: the 256-bit product by schoolbook multiplication, then its bits 60..188 (`MathOverflow`
+/// when any higher bit is set). The debt (`Vault::debt`) is one, in every accrual and invariant.
 pub fn mul_floor(a: Sf, b: Sf) -> Result<Sf> {
-    a.checked_mul(b).ok_or_else(overflow)
+    const M: u64 = u32::MAX as u64;
+    let limbs = |v: u128| {
+        [
+            v as u64 & M,
+            (v >> 32) as u64 & M,
+            (v >> 64) as u64 & M,
+            (v >> 96) as u64,
+        ]
+    };
+    let (x, y) = (limbs(a.to_bits()), limbs(b.to_bits()));
+    // Little-endian limbs of the product; each limb product plus two carries fits u64.
+    let mut p = [0u64; 8];
+    for (i, &xi) in x.iter().enumerate() {
+        let mut carry = 0u64;
+        for (j, &yj) in y.iter().enumerate() {
+            let t = xi * yj + p[i + j] + carry;
+            p[i + j] = t & M;
+            carry = t >> 32;
+        }
+        p[i + 4] = carry;
+    }
+    let join = |l: &[u64]| {
+        u128::from(l[0])
+            | (u128::from(l[1]) << 32)
+            | (u128::from(l[2]) << 64)
+            | (u128::from(l[3]) << 96)
+    };
+    let (lo, hi) = (join(&p[..4]), join(&p[4..]));
+    if hi >> FRAC_BITS != 0 {
+        return Err(overflow());
+    }
+    Ok(Sf::from_bits((lo >> FRAC_BITS) | (hi << (128 - FRAC_BITS))))
 }
 
 /// `⌊x · num / den⌋` on raw 128-bit values, exact: the product may need 192 bits.
@@ -226,7 +259,9 @@ pub fn mul_div_wide(x: u128, y: u128, z: u128, up: bool) -> Result<Option<u128>>
     }
     let (hi, lo) = mul_wide(x, y);
     let (q, exact) = if hi == 0 {
-        (lo / z, lo % z == 0)
+        // One division: q · z ≤ lo, so the product fits.
+        let q = lo / z;
+        (q, q * z == lo)
     } else {
         if hi >= z {
             return Ok(None);
@@ -389,6 +424,16 @@ pub(crate) mod tests {
 
     proptest! {
         #![proptest_config(crate::math::proptest_config(4096))]
+
+        /// `mul_floor` is `fixed`'s truncating `checked_mul`, overflow included, on any two values and on values
+        /// near the top of the range.
+        #[test]
+        fn mul_floor_matches_fixed(a: u128, b: u128, shift in 0u32..128) {
+            for (a, b) in [(a, b), (a >> shift, b), (a, b >> shift), (a >> shift, b >> (127 - shift))] {
+                let (a, b) = (Sf::from_bits(a), Sf::from_bits(b));
+                prop_assert_eq!(mul_floor(a, b).ok(), a.checked_mul(b));
+            }
+        }
 
         /// `native_div` is `n · 2^60 / d` rounded down or up, exactly as the general path computes it, on both
         /// sides of its 2^32 bound (powers of ten and any divisor).

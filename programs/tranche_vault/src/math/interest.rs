@@ -81,12 +81,17 @@ pub fn scaled_repaid(amount: u64, debt: u64, scaled: Sf, index: Sf) -> Result<Sf
     Ok(to_scaled_floor(amount, index)?.min(scaled))
 }
 
-/// What a tranche with `nav` earns at `apr_bps` over `dt` seconds: `⌊nav · apr · dt / (BPS · year)⌋`.
+/// What a tranche with `nav` earns at `apr_bps` over `dt` seconds: `⌊nav · apr · dt / (BPS · year)⌋`, as
+/// `⌊⌊nav · apr · dt / year⌋ / BPS⌋` (the same for integers), so both divisors take the 32-bit path; in one
+/// division when the intermediate exceeds the range (a NAV near the top of it).
 pub fn target_income(nav: Sf, apr_bps: u16, dt: u64) -> Result<Sf> {
     let num = u64::from(apr_bps)
         .checked_mul(dt)
         .ok_or(VaultError::MathOverflow)?;
-    mul_div_floor(nav, num, BPS * SECONDS_PER_YEAR)
+    match mul_div_floor(nav, num, SECONDS_PER_YEAR) {
+        Ok(per_bps) => mul_div_floor(per_bps, 1, BPS),
+        Err(_) => mul_div_floor(nav, num, BPS * SECONDS_PER_YEAR),
+    }
 }
 
 #[cfg(test)]
@@ -130,6 +135,15 @@ mod tests {
 
     proptest! {
         #![proptest_config(crate::math::proptest_config(2048))]
+
+        /// `target_income`'s two divisions give the one-step `⌊nav · apr · dt / (BPS · year)⌋` exactly, over the
+        /// whole range of NAVs (the top of it through the fallback) and up to a century without accrual.
+        #[test]
+        fn target_income_is_the_one_step_floor(bits: u128, apr: u16, dt in 0u64..=100 * SECONDS_PER_YEAR) {
+            let nav = Sf::from_bits(bits);
+            let one_step = mul_div_floor(nav, u64::from(apr) * dt, BPS * SECONDS_PER_YEAR);
+            prop_assert_eq!(target_income(nav, apr, dt).ok(), one_step.ok());
+        }
 
         /// The curve is monotonic in utilization and bounded by base + slope1 + slope2.
         #[test]

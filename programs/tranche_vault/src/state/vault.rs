@@ -525,13 +525,21 @@ impl Vault {
         let rate = borrow_rate(&self.rate_curve, u)?;
         let old = self.borrow_index_sf.get();
         let max_debt = from_native(MAX_DEBT_NATIVE);
-        let index = match grow_index(old, rate, dt) {
-            Ok(grown) if mul_floor(scaled, grown).is_ok_and(|d| d <= max_debt) => grown,
+        // The grown index with the debt it gives (`Vault::debt`'s product, computed once).
+        let grown = grow_index(old, rate, dt)
+            .ok()
+            .and_then(|g| Some((g, mul_floor(scaled, g).ok()?)))
+            .filter(|(_, debt)| *debt <= max_debt);
+        let (index, debt_after) = match grown {
+            Some(grown) => grown,
             // The largest index at which scaled · index ≤ MAX_DEBT_NATIVE, never below the current one.
-            _ => max_debt.checked_div(scaled).unwrap_or(Sf::MAX).max(old),
+            None => {
+                let index = max_debt.checked_div(scaled).unwrap_or(Sf::MAX).max(old);
+                (index, mul_floor(scaled, index)?)
+            }
         };
         self.borrow_index_sf.set(index);
-        let income = sub(self.debt()?, debt_before)?;
+        let income = sub(debt_after, debt_before)?;
         let book = TrancheBook {
             nav: self.navs(),
             written_down: [0, 1, 2].map(|t| self.tranches[t].written_down_sf.get()),
