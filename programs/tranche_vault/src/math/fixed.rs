@@ -83,38 +83,56 @@ pub fn sub(a: Sf, b: Sf) -> Result<Sf> {
 /// native u64 products: the 256-bit product by schoolbook multiplication, then its bits 60..188 (`MathOverflow`
 /// when any higher bit is set). The debt (`Vault::debt`) is one, in every accrual and invariant.
 pub fn mul_floor(a: Sf, b: Sf) -> Result<Sf> {
-    const M: u64 = u32::MAX as u64;
-    let limbs = |v: u128| {
-        [
-            v as u64 & M,
-            (v >> 32) as u64 & M,
-            (v >> 64) as u64 & M,
-            (v >> 96) as u64,
-        ]
-    };
-    let (x, y) = (limbs(a.to_bits()), limbs(b.to_bits()));
-    // Little-endian limbs of the product; each limb product plus two carries fits u64.
+    let p = mul_limbs(limbs(a.to_bits()), &limbs(b.to_bits()));
+    let (lo, hi) = (
+        join([p[0], p[1], p[2], p[3]]),
+        join([p[4], p[5], p[6], p[7]]),
+    );
+    if hi >> FRAC_BITS != 0 {
+        return Err(overflow());
+    }
+    Ok(Sf::from_bits((lo >> FRAC_BITS) | (hi << (128 - FRAC_BITS))))
+}
+
+const LIMB: u64 = u32::MAX as u64;
+
+/// The little-endian 32-bit limbs of `v`.
+#[inline(always)]
+fn limbs(v: u128) -> [u64; 4] {
+    [
+        v as u64 & LIMB,
+        (v >> 32) as u64 & LIMB,
+        (v >> 64) as u64 & LIMB,
+        (v >> 96) as u64,
+    ]
+}
+
+/// The u128 of four little-endian 32-bit limbs.
+#[inline(always)]
+fn join(l: [u64; 4]) -> u128 {
+    u128::from(l[0])
+        | (u128::from(l[1]) << 32)
+        | (u128::from(l[2]) << 64)
+        | (u128::from(l[3]) << 96)
+}
+
+/// The little-endian 32-bit limbs of `x · y`, `y` in up to four limbs (the limbs from `4 + y.len()` up are 0), by
+/// schoolbook multiplication in native u64: each limb product plus two carries is at most
+/// (2^32 − 1)^2 + 2 · (2^32 − 1) = 2^64 − 1. Always inlined, as are `limbs` and `join`: a call (the link step
+/// inlines nothing else) with `y`'s length unknown cost 4–11k CU an instruction.
+#[inline(always)]
+fn mul_limbs(x: [u64; 4], y: &[u64]) -> [u64; 8] {
     let mut p = [0u64; 8];
     for (i, &xi) in x.iter().enumerate() {
         let mut carry = 0u64;
         for (j, &yj) in y.iter().enumerate() {
             let t = xi * yj + p[i + j] + carry;
-            p[i + j] = t & M;
+            p[i + j] = t & LIMB;
             carry = t >> 32;
         }
-        p[i + 4] = carry;
+        p[i + y.len()] = carry;
     }
-    let join = |l: &[u64]| {
-        u128::from(l[0])
-            | (u128::from(l[1]) << 32)
-            | (u128::from(l[2]) << 64)
-            | (u128::from(l[3]) << 96)
-    };
-    let (lo, hi) = (join(&p[..4]), join(&p[4..]));
-    if hi >> FRAC_BITS != 0 {
-        return Err(overflow());
-    }
-    Ok(Sf::from_bits((lo >> FRAC_BITS) | (hi << (128 - FRAC_BITS))))
+    p
 }
 
 /// `⌊x · num / den⌋` on raw 128-bit values, exact: the product may need 192 bits.
@@ -160,26 +178,8 @@ fn mul_div_u128(x: u128, num: u64, den: u64) -> Result<(u128, u64)> {
 /// top limb (the remainder is below `den`, so `r · 2^32 + limb` fits u64). `MathOverflow` when the quotient exceeds
 /// u128.
 fn mul_div_by_u32(x: u128, num: u64, den: u64) -> Result<(u128, u64)> {
-    const M: u64 = u32::MAX as u64;
-    let a = [
-        x as u64 & M,
-        (x >> 32) as u64 & M,
-        (x >> 64) as u64 & M,
-        (x >> 96) as u64,
-    ];
-    let b = [num & M, num >> 32];
-    // Little-endian limbs of the product.
-    let mut p = [0u64; 6];
-    for (i, &ai) in a.iter().enumerate() {
-        let mut carry = 0u64;
-        for (j, &bj) in b.iter().enumerate() {
-            // ≤ (2^32 − 1)^2 + 2 · (2^32 − 1) = 2^64 − 1.
-            let t = ai * bj + p[i + j] + carry;
-            p[i + j] = t & M;
-            carry = t >> 32;
-        }
-        p[i + 2] = carry;
-    }
+    // Six limbs: a 128-bit times a 64-bit value.
+    let p = mul_limbs(limbs(x), &[num & LIMB, num >> 32]);
     let (mut q, mut r) = ([0u64; 6], 0u64);
     for k in (0..6).rev() {
         let cur = (r << 32) | p[k];
@@ -189,11 +189,7 @@ fn mul_div_by_u32(x: u128, num: u64, den: u64) -> Result<(u128, u64)> {
     if q[4] | q[5] != 0 {
         return Err(overflow());
     }
-    let q = u128::from(q[0])
-        | (u128::from(q[1]) << 32)
-        | (u128::from(q[2]) << 64)
-        | (u128::from(q[3]) << 96);
-    Ok((q, r))
+    Ok((join([q[0], q[1], q[2], q[3]]), r))
 }
 
 /// `⌊x · num / den⌋`, exact.
