@@ -9,6 +9,10 @@
 //!   duplicate_mutable_accounts`);
 //! - no instruction has two writable program accounts of the same type, and one account cannot deserialize as two
 //!   types (the discriminator), nor as an `AccountLoader`'s (the vault).
+//!
+//! Both rest on rules for new code: an instruction with two writable program accounts of one type drops `dup` on
+//! them (Anchor's check is then what refuses the same account twice), and the vault never signs a `SetAuthority`
+//! that would let a vault-made token account change owner.
 
 pub mod borrower;
 pub mod depositor;
