@@ -113,11 +113,22 @@ for pkg in "$@"; do
     touch "$(dirname "$(manifest_of "$pkg")")/src/lib.rs"
   fi
   # sbpf-linker writes ./target/deploy/<lib>.so relative to its working directory: run from the workspace root.
+  # Progress while cargo writes to its log: a line every 30 s with the crates compiled so far and the last one (a
+  # first build compiles about 280, std included, then links the program with fat LTO for a few minutes; the
+  # interval is SBF_PROGRESS_SECS).
+  # (sleep's output goes to /dev/null so that, killed, the loop leaves nothing holding a pipe open.)
+  ( while sleep "${SBF_PROGRESS_SECS:-30}" >/dev/null 2>&1; do
+      n=$(grep -c '^ *Compiling' "$log" 2>/dev/null || true)
+      last=$(grep '^ *Compiling' "$log" 2>/dev/null | tail -1 | awk '{print $2}' || true)
+      ts "$pkg: still building, $(( SECONDS - s ))s: ${n:-0} crates compiled${last:+, the last $last}"
+    done ) &
+  beat=$!
   ( cd "$ROOT" && RUSTC=$SBF_RUSTC RUSTDOC=$SBF_RUSTDOC RUSTC_BOOTSTRAP=1 RUSTC_BOOTSTRAP_SYNTHETIC_TARGET=1 \
       CARGO_TARGET_DIR=$WORK/cargo "$SBF_CARGO" build --locked --release -p "$pkg" -j "$J" ${SBF_FEATURES:+--features "$SBF_FEATURES"} \
       --target "$SBF_TARGET_JSON" -Z build-std=std,panic_abort -Z json-target-spec \
       --config "$WORK/config.toml" ) >"$log" 2>&1 \
-    || { tail -40 "$log" >&2; echo "[sbf] BUILD FAILED: $pkg (full log: $log)" >&2; exit 1; }
+    || { kill "$beat" 2>/dev/null; tail -40 "$log" >&2; echo "[sbf] BUILD FAILED: $pkg (full log: $log)" >&2; exit 1; }
+  kill "$beat" 2>/dev/null; wait "$beat" 2>/dev/null || true
   echo "${SBF_FEATURES:-}" > "$stamp"
   so=$DEPLOY/$lib.so
   [ -f "$so" ] || { echo "[sbf] sbpf-linker did not write $so (log: $log)" >&2; exit 1; }
