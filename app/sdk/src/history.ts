@@ -82,15 +82,23 @@ export function watchEvents(
   return () => void conn.removeOnLogsListener(id);
 }
 
-/** The lists' events together, each once (by transaction and position in it), oldest first by slot. */
+/** The lists' events together, oldest first by slot, each transaction's from one list only: the first that has its
+ * signature. A transaction can be reported twice with different events, so merging event by event is not enough: a
+ * busy validator may notify a transaction's logs from a fork where it ran at another time (with or without an
+ * accrual before it, so its events sit at other positions) and then serve the executed one from its history. Put
+ * the authoritative list first (the node's history before the live subscription). */
 export function mergeEvents(...lists: VaultEvent[][]): VaultEvent[] {
+  const owner = new Map<string, VaultEvent[]>();
   const seen = new Set<string>();
   const out: VaultEvent[] = [];
-  for (const e of lists.flat()) {
-    const k = `${e.signature}:${e.index}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(e);
+  for (const list of lists) {
+    for (const e of list) {
+      const from = owner.get(e.signature) ?? (owner.set(e.signature, list), list);
+      const k = `${e.signature}:${e.index}`;
+      if (from !== list || seen.has(k)) continue;
+      seen.add(k);
+      out.push(e);
+    }
   }
   // Stable: within a slot, the lists' own order.
   return out.sort((a, b) => a.slot - b.slot);
@@ -113,6 +121,8 @@ export interface HolderAction {
   shares: bigint;
   ts: number;
   signature: string;
+  /** The event's position in its transaction's logs (with `signature`, a key for the action). */
+  index: number;
 }
 
 /** The holder's deposits, requests, cancellations and claims among `events`, oldest first. */
@@ -122,7 +132,7 @@ export function holderActions(events: VaultEvent[], holder: PublicKey): HolderAc
     const d = e.data;
     const who = (d.depositor ?? d.owner) as PublicKey | undefined;
     if (!who?.equals(holder)) continue;
-    const base = { tranche: num(d.tranche), ts: eventTime(e), signature: e.signature };
+    const base = { tranche: num(d.tranche), ts: eventTime(e), signature: e.signature, index: e.index };
     if (e.name === "depositEvent") out.push({ kind: "deposit", amount: big(d.amount), shares: big(d.shares), ...base });
     else if (e.name === "redemptionRequestedEvent") out.push({ kind: "request", amount: 0n, shares: big(d.shares), ...base });
     else if (e.name === "redemptionCancelledEvent") out.push({ kind: "cancel", amount: 0n, shares: big(d.shares), ...base });

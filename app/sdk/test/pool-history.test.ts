@@ -206,4 +206,10 @@ test("each tranche's price is walked back through the events, which use the IDL'
   const live = [{ ...events[6] }, { ...events[5] }];
   const merged = mergeEvents(events.slice(0, 6), live);
   assert.deepEqual(merged.map((e) => e.signature), events.map((e) => e.signature));
+  // The same transaction reported again with its events elsewhere (a fork where an accrual ran before it), and
+  // twice in one list: the first list's events only, each once.
+  const forked = live.map((e) => ({ ...e, index: e.index + 1, slot: e.slot + 3 }));
+  const again = mergeEvents([...events, events[6]], forked, live);
+  assert.deepEqual(again.map((e) => [e.signature, e.index]), events.map((e) => [e.signature, e.index]));
+  assert.equal(holderActions(again, alice).length, actions.length);
 });

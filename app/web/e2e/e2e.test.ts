@@ -270,8 +270,9 @@ test("the epoch has ended: the page closes it, then the holder claims the fill",
 test("the history, the price chart and the pool", async () => {
   const rows = page.getByTestId("history-row");
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-row"]').length >= 6, null, { timeout: 30_000 });
-  const kinds = (await rows.allInnerTexts()).map((r) => r.split("\t")[1]);
-  assert.deepEqual(kinds, ["Claimed", "Redemption requested", "Request cancelled", "Redemption requested", "Deposit", "Deposit"]);
+  const texts = await rows.allInnerTexts();
+  const kinds = texts.map((r) => r.split("\t")[1]);
+  assert.deepEqual(kinds, ["Claimed", "Redemption requested", "Request cancelled", "Redemption requested", "Deposit", "Deposit"], texts.join("\n"));
   for (const i of [0, 1, 2]) assert.ok(await page.getByTestId(`series-${i}`).count(), `series ${i} drawn`);
   // The three loans on 10 SOL at $100 (conf $0.05), at the chain's debt (scaled × the vault's borrow index):
   // health computed here independently, as the bot's validator test does.

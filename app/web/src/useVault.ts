@@ -67,7 +67,7 @@ export function useVault(client: TrancheVaultClient, vault: PublicKey | null, ho
         view,
         pool,
         prices,
-        actions: holder ? holderActions(mergeEvents(mineEvents, events), holder).reverse() : [],
+        actions: holder ? holderActions(mergeEvents(fetched, mineEvents, live.current), holder).reverse() : [],
         quoteBalance,
         chainTime,
         loadedAt: Date.now(),
@@ -85,7 +85,8 @@ export function useVault(client: TrancheVaultClient, vault: PublicKey | null, ho
     if (!vault) return;
     live.current = [];
     return watchEvents(client.program, vault, (events) => {
-      live.current = mergeEvents(live.current, events);
+      // A later notification of the same transaction replaces the earlier one.
+      live.current = mergeEvents(events, live.current);
       void reloadRef.current();
     });
   }, [client, vault]);

@@ -29,7 +29,7 @@ export function History({ data }: { data: VaultData }) {
           </thead>
           <tbody>
             {data.actions.map((a) => (
-              <tr key={`${a.signature}-${a.kind}-${a.tranche}`} data-testid="history-row">
+              <tr key={`${a.signature}:${a.index}`} data-testid="history-row">
                 <td>{time(a.ts)}</td>
                 <td>{WHAT[a.kind]}</td>
                 <td>{TITLES[a.tranche]}</td>
