@@ -65,7 +65,7 @@ fuzz-controls: sbf
 
 ## target/bench/cu.json + the README table.
 bench: sbf
-	$(CARGO_TEST_ENV) cargo test --locked -p tranche_vault_tests --test bench -- --update-readme
+	$(CARGO_TEST_ENV) cargo test --locked --workspace --test bench -- --update-readme
 
 ## Where the compute units go: each phase of deposit, accrue, close_epoch, borrow and liquidate, between the program's
 ## cu_mark!s, on a .so built with its cu-profile feature (tools/sbf/cu-profile.sh; the release .so is untouched).
