@@ -89,6 +89,40 @@ pub fn add_sbf_program(pt: &mut ProgramTest, name: &str, id: Pubkey) {
     );
 }
 
+/// Puts mainnet's SPL Token program in place of solana-program-test's. Mainnet runs p-token at the SPL Token address
+/// (feature `replace_spl_token_with_p_token`, active in LiteSVM 0.12's capture of mainnet's features, 2026-04-26),
+/// while solana-program-test 3.1.12 still loads the SPL Token 3.5 build, whose `transfer_checked` costs about 6,000
+/// CU more: without this, every figure of an instruction that moves SPL tokens would be one mainnet no longer shows.
+/// The program (and its programdata account) is taken from LiteSVM, which ships the p-token build.
+#[cfg(feature = "program-test")]
+pub fn add_mainnet_token_program(pt: &mut ProgramTest) {
+    let svm = LiteSVM::new();
+    let program = svm
+        .get_account(&spl_token::ID)
+        .expect("LiteSVM holds the SPL Token program");
+    // LiteSVM loads p-token through the upgradeable loader, SPL Token 3.5 through loader v2. An upgradeable
+    // program's account is `UpgradeableLoaderState::Program` in bincode: the tag 2 (u32), then its programdata.
+    assert!(
+        program.owner == UPGRADEABLE_LOADER_ID
+            && program.data.len() == 36
+            && program.data[..4] == [2, 0, 0, 0],
+        "LiteSVM's SPL Token program is not p-token (owner {}, {} bytes)",
+        program.owner,
+        program.data.len()
+    );
+    let programdata_address = Pubkey::try_from(&program.data[4..36]).expect("32 bytes");
+    let programdata = svm
+        .get_account(&programdata_address)
+        .expect("the SPL Token program's programdata");
+    pt.add_account(programdata_address, programdata);
+    pt.add_account(spl_token::ID, program);
+}
+
+/// The upgradeable BPF loader (v3).
+#[cfg(feature = "program-test")]
+const UPGRADEABLE_LOADER_ID: Pubkey =
+    Pubkey::from_str_const("BPFLoaderUpgradeab1e11111111111111111111111");
+
 /// The (non-upgradeable) BPF loader v2, which `ProgramTest::add_program` also uses for `.so` files.
 #[cfg(feature = "program-test")]
 const BPF_LOADER_ID: Pubkey = Pubkey::from_str_const("BPFLoader2111111111111111111111111111111111");
@@ -238,6 +272,7 @@ impl TestEnv {
                     add_sbf_program(&mut pt, "tranche_vault", tranche_vault::ID);
                 }
                 add_sbf_program(&mut pt, "stand_in_multisig", MULTISIG_ID);
+                add_mainnet_token_program(&mut pt);
                 let (payer, funded) = funded_payer();
                 pt.add_account(payer.pubkey(), funded);
                 let mut ctx = pt.start_with_context().await;
