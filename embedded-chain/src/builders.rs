@@ -71,7 +71,7 @@ pub fn tranche_metadata(market: &str, id: u64) -> [TokenMetadataArgs; 3] {
     })
 }
 
-/// `initialize_vault` for `authority` on `quote_mint`, with [`default_params`] and a pull quote oracle on
+/// The creation of a vault (its tranches, then `initialize_vault`) for `authority` on `quote_mint`, with [`default_params`] and a pull quote oracle on
 /// [`QUOTE_FEED`].
 pub fn vault_builder(
     payer: Pubkey,
@@ -84,7 +84,13 @@ pub fn vault_builder(
         guardian: None,
         params: default_params(),
         quote_oracle: pull_oracle(QUOTE_FEED),
-        tranche_metadata: tranche_metadata("USDC vault", 0),
     };
-    InitializeVaultBuilder::new(payer, authority, quote_mint, token_program, args)
+    InitializeVaultBuilder::new(
+        payer,
+        authority,
+        quote_mint,
+        token_program,
+        args,
+        tranche_metadata("USDC vault", 0),
+    )
 }

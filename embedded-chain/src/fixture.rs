@@ -150,9 +150,7 @@ impl VaultFixture {
         let quote = env.create_mint_at(key(2), spl_token::ID, DECIMALS).await;
         let mut b = vault_builder(env.payer(), authority.pubkey(), quote, spl_token::ID);
         b.args.params = params;
-        env.send(&[b.instruction()], &[&authority])
-            .await
-            .expect_ok();
+        env.send(&b.instructions(), &[&authority]).await.expect_ok();
         let addrs = b.addresses();
         let quote_oracle = b.args.quote_oracle.account;
         let now = env.now().await;

@@ -108,7 +108,7 @@ impl World {
         b.args.params = params();
         b.args.guardian = Some(actors_keys[GUARDIAN]);
         let quote_setting = b.args.quote_oracle;
-        chain.must(&[b.instruction()], "initialize_vault")?;
+        chain.must(&b.instructions(), "initialize_vault")?;
         let addrs = b.addresses();
         let quote = Feed {
             account: quote_setting.account,

@@ -8,7 +8,7 @@
 //! | account data matching | `deposit::refuses_substituted_accounts`, `lending::positions_refuse_foreign_and_duplicate_collateral` |
 //! | owner checks | [`owner_checks`] |
 //! | type cosplay | [`type_cosplay`] |
-//! | initialization | [`initialization`]; `initialize_vault::refuses_reinitialization`, `initialize_vault::creates_over_a_prefunded_address` |
+//! | initialization | [`initialization`]; `initialize_vault::refuses_reinitialization`, `initialize_vault::refuses_a_vault_before_its_tranches`, `initialize_vault::refuses_a_tranche_twice`, `initialize_vault::creates_over_a_prefunded_address` |
 //! | arbitrary CPI | `initialize_vault::refuses_a_token_program_that_is_not_one`, `deposit::refuses_substituted_accounts` (Token-2022 for SPL Token), `lending::token_2022_collateral_deposits_and_withdraws` |
 //! | duplicate mutable accounts | [`duplicate_mutable_accounts`] |
 //! | bump canonicalization | [`bump_canonicalization`] |
@@ -968,7 +968,7 @@ dual_test!(pda_sharing, |mode| async move {
         f.addrs.token_program,
     );
     other.args.vault_id = 1;
-    send(&mut f, &[other.instruction()], &[&authority])
+    send(&mut f, &other.instructions(), &[&authority])
         .await
         .expect_ok();
     let ov = other.addresses();

@@ -754,9 +754,8 @@ dual_test!(a_pda_authority_governs_by_cpi, |mode| async move {
     let pda = multisig_authority();
     let quote = env.create_mint(anchor_spl::token::spl_token::ID, 6).await;
     let b = vault_builder(env.payer(), pda, quote, anchor_spl::token::spl_token::ID);
-    env.send(&[via_multisig(b.instruction())], &[])
-        .await
-        .expect_ok();
+    let create: Vec<_> = b.instructions().into_iter().map(via_multisig).collect();
+    env.send(&create, &[]).await.expect_ok();
     let a = b.addresses();
     let change = ConfigChange::ProtocolFee {
         protocol_fee_bps: 2_000,

@@ -1,4 +1,4 @@
-//! The committed IDL as an outside client uses it: every PDA of initialize_vault, the depositor's request, cancel
+//! The committed IDL as an outside client uses it: every PDA of initialize_tranche and initialize_vault, the depositor's request, cancel
 //! and claim, propose_config and open_position is derived from the IDL's seeds alone (constants, account keys, primitive arguments, primitive fields of accounts
 //! read from the chain) and must be the address the program checks; and the constants a client needs are listed
 //! with the program's values.
@@ -169,7 +169,7 @@ async fn every_pda_derives_from_the_idl_alone() {
         f.addrs.quote_mint,
         f.addrs.token_program,
     );
-    let ix = b.instruction();
+    let ix = b.initialize_vault();
     let r = resolve(
         &mut f.env,
         &idl,
@@ -180,6 +180,21 @@ async fn every_pda_derives_from_the_idl_alone() {
     .await;
     assert_resolved("initialize_vault", &r, 8);
     assert_eq!(r[0].1, f.addrs.vault, "the fixture's vault");
+    // initialize_tranche: the vault, the tranche's mint and escrow.
+    let ix = b.initialize_tranche(Junior);
+    let r = resolve(
+        &mut f.env,
+        &idl,
+        "initialize_tranche",
+        &ix,
+        &[("args.vault_id", v.vault_id), ("args.tranche", 2)],
+    )
+    .await;
+    assert_resolved("initialize_tranche", &r, 3);
+    assert_eq!(
+        r[1].1, f.addrs.tranche_mints[2],
+        "the fixture's junior mint"
+    );
 
     // The depositor's requests: created, then claimed through the record of the generation it ended in.
     let lp = f.user(1_000_000 * ONE).await;

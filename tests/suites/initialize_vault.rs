@@ -1,8 +1,10 @@
-//! `initialize_vault`: the happy path on SPL Token and Token-2022, and every refusal with its error; the tranche
-//! tokens' names (Token-2022 token metadata on the mints), and `update_tranche_metadata`.
+//! `initialize_tranche` and `initialize_vault`: the happy path on SPL Token and Token-2022, in one transaction and
+//! in four, and every refusal with its error; the tranche tokens' names (Token-2022 token metadata on the mints),
+//! and `update_tranche_metadata`.
 
 use anchor_lang::error::ErrorCode as AnchorErrorCode;
 use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
 use anchor_spl::token::spl_token;
 use anchor_spl::token_2022::spl_token_2022;
 use solana_keypair::Keypair;
@@ -12,8 +14,9 @@ use tranche_vault::constants::{
 };
 use tranche_vault::cpi::TokenMetadataArgs;
 use tranche_vault::errors::VaultError;
-use tranche_vault::events::TrancheMetadataUpdatedEvent;
-use tranche_vault::events::VaultInitializedEvent;
+use tranche_vault::events::{
+    TrancheInitializedEvent, TrancheMetadataUpdatedEvent, VaultInitializedEvent,
+};
 use tranche_vault::state::Tranche;
 use tranche_vault::state::{Vault, VaultParams};
 use tranche_vault_tests::builders::{default_params, vault_builder, InitializeVaultBuilder};
@@ -34,12 +37,14 @@ async fn setup(
     (env, authority, b)
 }
 
+/// The three tranches and the vault in one transaction, as the CLI sends them.
 async fn init(env: &mut TestEnv, authority: &Keypair, b: &InitializeVaultBuilder) -> TxOutcome {
-    env.send(&[b.instruction()], &[authority]).await
+    env.send(&b.instructions(), &[authority]).await
 }
 
-/// Checks every account `initialize_vault` wrote, and (on SBF) its event.
-async fn assert_initialized(env: &mut TestEnv, b: &InitializeVaultBuilder, out: &TxOutcome) {
+/// Checks every account `initialize_tranche` and `initialize_vault` wrote, and (on SBF) their events, from the
+/// transactions in `outs`.
+async fn assert_initialized(env: &mut TestEnv, b: &InitializeVaultBuilder, outs: &[&TxOutcome]) {
     let a = b.addresses();
     let vault: Vault = env.anchor_account(a.vault).await;
     vault.invariant().expect("vault invariant holds");
@@ -75,7 +80,7 @@ async fn assert_initialized(env: &mut TestEnv, b: &InitializeVaultBuilder, out: 
         );
         assert!(rent.is_exempt(acc.lamports, acc.data.len()));
         let (metadata, pointer) = unpack_token_metadata(&acc);
-        let want = &b.args.tranche_metadata[t];
+        let want = &b.tranche_metadata[t];
         assert_eq!(
             (&metadata.name, &metadata.symbol, &metadata.uri),
             (&want.name, &want.symbol, &want.uri),
@@ -114,7 +119,30 @@ async fn assert_initialized(env: &mut TestEnv, b: &InitializeVaultBuilder, out: 
     }
 
     if env.mode == Mode::Sbf {
-        let events = out.events::<VaultInitializedEvent>();
+        let mut tranche_events: Vec<_> = outs
+            .iter()
+            .flat_map(|o| o.events::<TrancheInitializedEvent>())
+            .collect();
+        for e in &mut tranche_events {
+            assert!(e.ts <= vault.created_ts, "a tranche comes before its vault");
+            e.ts = vault.created_ts;
+        }
+        let want: Vec<_> = Tranche::ALL
+            .map(|t| TrancheInitializedEvent {
+                vault: a.vault,
+                tranche: t.into(),
+                mint: a.tranche_mints[t.index()],
+                escrow: a.escrows[t.index()],
+                decimals: quote.decimals,
+                metadata: b.tranche_metadata[t.index()].clone(),
+                ts: vault.created_ts,
+            })
+            .into();
+        assert_eq!(tranche_events, want);
+        let events: Vec<_> = outs
+            .iter()
+            .flat_map(|o| o.events::<VaultInitializedEvent>())
+            .collect();
         assert_eq!(
             events,
             vec![VaultInitializedEvent {
@@ -131,16 +159,16 @@ async fn assert_initialized(env: &mut TestEnv, b: &InitializeVaultBuilder, out: 
                 escrows: a.escrows,
                 params: b.args.params,
                 quote_oracle: b.args.quote_oracle,
-                tranche_metadata: b.args.tranche_metadata.clone(),
                 ts: vault.created_ts,
             }]
         );
-        assert!(
-            out.cu > 0 && out.cu < 200_000,
-            "initialize_vault CU {}",
-            out.cu
-        );
-        println!("initialize_vault ({}): {} CU", b.token_program, out.cu);
+        for out in outs {
+            assert!(
+                out.cu > 0 && out.cu < 200_000,
+                "initialize_vault CU {}",
+                out.cu
+            );
+        }
     }
 }
 
@@ -149,14 +177,14 @@ dual_test!(initializes_on_spl_token, |mode| async move {
     b.args.guardian = Some(Pubkey::new_unique());
     let out = init(&mut env, &authority, &b).await;
     out.expect_ok();
-    assert_initialized(&mut env, &b, &out).await;
+    assert_initialized(&mut env, &b, &[&out]).await;
 });
 
 dual_test!(initializes_on_token_2022, |mode| async move {
     let (mut env, authority, b) = setup(mode, spl_token_2022::ID, 9).await;
     let out = init(&mut env, &authority, &b).await;
     out.expect_ok();
-    assert_initialized(&mut env, &b, &out).await;
+    assert_initialized(&mut env, &b, &[&out]).await;
 });
 
 dual_test!(
@@ -167,7 +195,7 @@ dual_test!(
         b.args.vault_id = 7;
         let out = init(&mut env, &authority, &b).await;
         out.expect_ok();
-        assert_initialized(&mut env, &b, &out).await;
+        assert_initialized(&mut env, &b, &[&out]).await;
     }
 );
 
@@ -178,15 +206,94 @@ dual_test!(refuses_reinitialization, |mode| async move {
     let payer2 = env.funded_keypair(1_000_000_000).await;
     let mut b2 = b.clone();
     b2.payer = payer2.pubkey();
-    let out = env.send(&[b2.instruction()], &[&authority, &payer2]).await;
+    let out = env.send(&b2.instructions(), &[&authority, &payer2]).await;
+    out.expect_error(VaultError::VaultAlreadyInitialized);
+    // Nor a tranche of it on its own (its mint exists too: the vault is checked first).
+    let out = env
+        .send(
+            &[b2.initialize_tranche(Tranche::Junior)],
+            &[&authority, &payer2],
+        )
+        .await;
     out.expect_error(VaultError::VaultAlreadyInitialized);
 });
+
+dual_test!(refuses_a_vault_before_its_tranches, |mode| async move {
+    let (mut env, authority, b) = setup(mode, spl_token::ID, 6).await;
+    env.send(&[b.initialize_vault()], &[&authority])
+        .await
+        .expect_error(VaultError::TrancheNotInitialized);
+    let [senior, mezzanine, junior, vault] =
+        b.instructions().try_into().expect("four instructions");
+    let first = env.send(&[senior, mezzanine], &[&authority]).await;
+    first.expect_ok();
+    env.send_unique(std::slice::from_ref(&vault), &[&authority])
+        .await
+        .expect_error(VaultError::TrancheNotInitialized);
+    // Nothing is lost: the missing tranche, then the vault, each in its own transaction.
+    let second = env.send(&[junior], &[&authority]).await;
+    second.expect_ok();
+    let third = env.send_unique(&[vault], &[&authority]).await;
+    third.expect_ok();
+    assert_initialized(&mut env, &b, &[&first, &second, &third]).await;
+});
+
+dual_test!(refuses_a_tranche_twice, |mode| async move {
+    let (mut env, authority, b) = setup(mode, spl_token::ID, 6).await;
+    let ix = b.initialize_tranche(Tranche::Mezzanine);
+    env.send(std::slice::from_ref(&ix), &[&authority])
+        .await
+        .expect_ok();
+    env.send_unique(&[ix], &[&authority])
+        .await
+        .expect_error(VaultError::TrancheAlreadyInitialized);
+});
+
+dual_test!(refuses_a_tranche_index_out_of_range, |mode| async move {
+    let (mut env, authority, b) = setup(mode, spl_token::ID, 6).await;
+    let a = b.addresses();
+    let mut ix = b.initialize_tranche(Tranche::Junior);
+    // Tranche 3's mint and escrow, by the same seeds, so the accounts pass and the handler names the index.
+    let pda = |seed: &[u8]| {
+        Pubkey::find_program_address(&[seed, a.vault.as_ref(), &[3]], &tranche_vault::ID).0
+    };
+    ix.accounts[4].pubkey = pda(tranche_vault::constants::SEED_TRANCHE_MINT);
+    ix.accounts[5].pubkey = pda(tranche_vault::constants::SEED_ESCROW);
+    ix.data = anchor_lang::InstructionData::data(&tranche_vault::instruction::InitializeTranche {
+        args: tranche_vault::InitializeTrancheArgs {
+            vault_id: b.args.vault_id,
+            tranche: 3,
+            metadata: b.tranche_metadata[2].clone(),
+        },
+    });
+    env.send(&[ix], &[&authority])
+        .await
+        .expect_error(VaultError::InvalidTranche);
+});
+
+dual_test!(
+    a_stranger_cannot_create_the_tranches_of_a_vault,
+    |mode| async move {
+        // The vault's address is in the tranche's seeds, and the signer is in the vault's: a stranger's tranche
+        // would be one of a vault of the stranger's.
+        let (mut env, _authority, b) = setup(mode, spl_token::ID, 6).await;
+        let stranger = Keypair::new();
+        let mut ix = b.initialize_tranche(Tranche::Senior);
+        ix.accounts
+            .iter_mut()
+            .filter(|m| m.pubkey == b.authority)
+            .for_each(|m| m.pubkey = stranger.pubkey());
+        env.send(&[ix], &[&stranger])
+            .await
+            .expect_error(AnchorErrorCode::ConstraintSeeds);
+    }
+);
 
 dual_test!(creates_over_a_prefunded_address, |mode| async move {
     // Anyone can send lamports to the vault PDA (or its token accounts) before it exists; that must not block it.
     let (mut env, authority, b) = setup(mode, spl_token::ID, 6).await;
     let a = b.addresses();
-    let ixs: Vec<_> = [a.vault, a.liquidity, a.tranche_mints[0]]
+    let ixs: Vec<_> = [a.vault, a.liquidity, a.tranche_mints[0], a.escrows[1]]
         .iter()
         .map(|k| {
             anchor_lang::solana_program::system_instruction::transfer(&env.payer(), k, 1_000_000)
@@ -195,21 +302,22 @@ dual_test!(creates_over_a_prefunded_address, |mode| async move {
     env.send(&ixs, &[]).await.expect_ok();
     let out = init(&mut env, &authority, &b).await;
     out.expect_ok();
-    assert_initialized(&mut env, &b, &out).await;
+    assert_initialized(&mut env, &b, &[&out]).await;
 });
 
 dual_test!(refuses_non_signer_authority, |mode| async move {
     let (mut env, _authority, b) = setup(mode, spl_token::ID, 6).await;
-    let mut ix = b.instruction();
-    let meta = ix
-        .accounts
-        .iter_mut()
-        .find(|m| m.pubkey == b.authority)
-        .expect("authority meta");
-    meta.is_signer = false;
-    env.send(&[ix], &[])
-        .await
-        .expect_error(AnchorErrorCode::AccountNotSigner);
+    for mut ix in [b.initialize_tranche(Tranche::Senior), b.initialize_vault()] {
+        let meta = ix
+            .accounts
+            .iter_mut()
+            .find(|m| m.pubkey == b.authority)
+            .expect("authority meta");
+        meta.is_signer = false;
+        env.send(&[ix], &[])
+            .await
+            .expect_error(AnchorErrorCode::AccountNotSigner);
+    }
 });
 
 dual_test!(
@@ -236,8 +344,8 @@ dual_test!(
     refuses_a_tranche_token_program_that_is_not_token_2022,
     |mode| async move {
         let (mut env, authority, b) = setup(mode, spl_token::ID, 6).await;
-        let mut ix = b.instruction();
-        // tranche_token_program follows token_program; SPL Token there is the quote's program, and refused.
+        let mut ix = b.initialize_tranche(Tranche::Senior);
+        // tranche_token_program comes before system_program; SPL Token there is refused.
         let at = ix.accounts.len() - 2;
         assert_eq!(ix.accounts[at].pubkey, TRANCHE_TOKEN_PROGRAM);
         ix.accounts[at].pubkey = spl_token::ID;
@@ -330,6 +438,72 @@ fn largest_metadata() -> TokenMetadataArgs {
     }
 }
 
+/// A real cluster's largest transaction, bytes (`PACKET_DATA_SIZE`).
+const PACKET_DATA_SIZE: usize = 1_232;
+
+/// The wire size of a legacy transaction of `ixs` with fee payer `payer`: its signatures, then its message (header,
+/// account keys, blockhash, compiled instructions), each list after its compact-u16 length.
+fn wire_size(ixs: &[Instruction], payer: &Pubkey) -> usize {
+    let m = solana_transaction::Transaction::new_with_payer(ixs, Some(payer)).message;
+    let compact = |n: usize| match n {
+        0..0x80 => 1,
+        0x80..0x4000 => 2,
+        _ => 3,
+    };
+    let list = |n: usize, each: usize| compact(n) + n * each;
+    let sigs = usize::from(m.header.num_required_signatures);
+    list(sigs, 64)
+        + 3
+        + list(m.account_keys.len(), 32)
+        + 32
+        + compact(m.instructions.len())
+        + m.instructions
+            .iter()
+            .map(|i| 1 + list(i.accounts.len(), 1) + list(i.data.len(), 1))
+            .sum::<usize>()
+}
+
+/// Bytes of the three tranche tokens' names, symbols and URIs together.
+fn field_bytes(b: &InitializeVaultBuilder) -> usize {
+    b.tranche_metadata
+        .iter()
+        .map(|m| m.name.len() + m.symbol.len() + m.uri.len())
+        .sum()
+}
+
+#[test]
+fn a_creation_fits_one_transaction_and_the_largest_fields_one_each() {
+    // A payer apart from the authority (two signatures), SPL Token quote (one more program key): the largest case.
+    let b = vault_builder(
+        Pubkey::new_unique(),
+        Pubkey::new_unique(),
+        Pubkey::new_unique(),
+        spl_token::ID,
+    );
+    let size = wire_size(&b.instructions(), &b.payer);
+    let room = PACKET_DATA_SIZE - size + field_bytes(&b);
+    println!(
+        "the four instructions: {size} bytes; room for {room} bytes of the three tranches' fields"
+    );
+    assert!(size <= PACKET_DATA_SIZE, "{size} bytes");
+    assert!(
+        room >= MIN_FIELD_ROOM,
+        "room for {room} bytes of fields (README: {MIN_FIELD_ROOM})"
+    );
+    let mut largest = b.clone();
+    largest.tranche_metadata = [largest_metadata(), largest_metadata(), largest_metadata()];
+    for ix in largest.instructions() {
+        let size = wire_size(&[ix], &b.payer);
+        assert!(
+            size <= PACKET_DATA_SIZE,
+            "one instruction with the largest fields: {size} bytes"
+        );
+    }
+}
+
+/// What the README promises one transaction of the four holds of the three tranches' fields together.
+const MIN_FIELD_ROOM: usize = 260;
+
 #[test]
 fn token_metadata_bounds_are_checked_by_validate() {
     for (what, m, err) in bad_metadata() {
@@ -347,14 +521,19 @@ fn token_metadata_bounds_are_checked_by_validate() {
 dual_test!(refuses_out_of_bounds_token_metadata, |mode| async move {
     let (mut env, authority, mut b) = setup(mode, spl_token::ID, 6).await;
     for (what, m, err) in bad_metadata() {
-        b.args.tranche_metadata[2] = m;
+        b.tranche_metadata[2] = m;
         let out = init(&mut env, &authority, &b).await;
         assert_eq!(out.custom_error(), Some(err.into()), "{what}");
     }
-    b.args.tranche_metadata = [largest_metadata(), largest_metadata(), largest_metadata()];
-    let out = init(&mut env, &authority, &b).await;
-    out.expect_ok();
-    assert_initialized(&mut env, &b, &out).await;
+    // The largest fields take a transaction each (a real cluster's 1,232 bytes hold one tranche of them).
+    b.tranche_metadata = [largest_metadata(), largest_metadata(), largest_metadata()];
+    let mut outs = vec![];
+    for ix in b.instructions() {
+        let out = env.send(&[ix], &[&authority]).await;
+        out.expect_ok();
+        outs.push(out);
+    }
+    assert_initialized(&mut env, &b, &outs.iter().collect::<Vec<_>>()).await;
 });
 
 dual_test!(the_authority_renames_a_tranche_token, |mode| async move {
@@ -388,7 +567,7 @@ dual_test!(the_authority_renames_a_tranche_token, |mode| async move {
     // The other tranches keep theirs.
     for t in [0, 2] {
         let (m, _) = unpack_token_metadata(&env.account(a.tranche_mints[t]).await.expect("mint"));
-        assert_eq!(m.name, b.args.tranche_metadata[t].name);
+        assert_eq!(m.name, b.tranche_metadata[t].name);
     }
     if mode == Mode::Sbf {
         let e = out.events::<TrancheMetadataUpdatedEvent>();
@@ -422,7 +601,7 @@ dual_test!(
         // Token-2022 pads a mint whose length would equal a multisig's (355 bytes) to 357: here 318 bytes plus a
         // name, symbol and URI of 37 bytes together, from a mint funded for 10. The top-up follows the real size.
         let (mut env, authority, mut b) = setup(mode, spl_token::ID, 6).await;
-        b.args.tranche_metadata[0] = TokenMetadataArgs {
+        b.tranche_metadata[0] = TokenMetadataArgs {
             name: "Senior".into(),
             symbol: "tvSR".into(),
             uri: String::new(),
@@ -483,7 +662,7 @@ dual_test!(
         let (junior, _) =
             unpack_token_metadata(&env.account(a.tranche_mints[2]).await.expect("mint"));
         assert_eq!(
-            junior.name, b.args.tranche_metadata[2].name,
+            junior.name, b.tranche_metadata[2].name,
             "nothing was renamed"
         );
     }
@@ -527,16 +706,17 @@ dual_test!(refuses_guardian_equal_to_authority, |mode| async move {
 
 dual_test!(refuses_a_vault_address_off_its_seeds, |mode| async move {
     let (mut env, authority, b) = setup(mode, spl_token::ID, 6).await;
-    let mut ix = b.instruction();
     let other = tranche_vault::pda::vault(&b.authority, &b.quote_mint, 99).0;
     let vault = b.addresses().vault;
-    ix.accounts
-        .iter_mut()
-        .filter(|m| m.pubkey == vault)
-        .for_each(|m| m.pubkey = other);
-    env.send(&[ix], &[&authority])
-        .await
-        .expect_error(AnchorErrorCode::ConstraintSeeds);
+    for mut ix in [b.initialize_tranche(Tranche::Senior), b.initialize_vault()] {
+        ix.accounts
+            .iter_mut()
+            .filter(|m| m.pubkey == vault)
+            .for_each(|m| m.pubkey = other);
+        env.send(&[ix], &[&authority])
+            .await
+            .expect_error(AnchorErrorCode::ConstraintSeeds);
+    }
 });
 
 /// Each out-of-bounds parameter, with the error that names it.

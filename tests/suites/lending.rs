@@ -130,7 +130,7 @@ dual_test!(
         other.args.vault_id = 1;
         let authority = f.authority.insecure_clone();
         f.env
-            .send_unique(&[other.instruction()], &[&authority])
+            .send_unique(&other.instructions(), &[&authority])
             .await
             .expect_ok();
         let ov = other.addresses();

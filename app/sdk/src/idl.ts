@@ -811,9 +811,162 @@ export const IDL = {
       "args": []
     },
     {
+      "name": "initialize_tranche",
+      "docs": [
+        "Before its vault: create one tranche's mint (Token-2022, named) and redemption escrow."
+      ],
+      "discriminator": [
+        129,
+        162,
+        50,
+        217,
+        235,
+        134,
+        123,
+        252
+      ],
+      "accounts": [
+        {
+          "name": "payer",
+          "docs": [
+            "Pays rent for the mint and the escrow."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "authority",
+          "docs": [
+            "The vault's creator (in its seeds), so nobody else can create the tranches of a vault of theirs."
+          ],
+          "signer": true
+        },
+        {
+          "name": "vault",
+          "docs": [
+            "its seeds, as the new mint's authority."
+          ],
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "authority"
+              },
+              {
+                "kind": "account",
+                "path": "quote_mint"
+              },
+              {
+                "kind": "arg",
+                "path": "args.vault_id"
+              }
+            ]
+          }
+        },
+        {
+          "name": "quote_mint",
+          "docs": [
+            "The vault's quote mint (in its seeds): the tranche mint takes its decimals. `initialize_vault` checks it",
+            "against its token program and its extensions."
+          ]
+        },
+        {
+          "name": "tranche_mint",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  114,
+                  97,
+                  110,
+                  99,
+                  104,
+                  101,
+                  95,
+                  109,
+                  105,
+                  110,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "vault"
+              },
+              {
+                "kind": "arg",
+                "path": "args.tranche"
+              }
+            ]
+          }
+        },
+        {
+          "name": "escrow",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  101,
+                  115,
+                  99,
+                  114,
+                  111,
+                  119
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "vault"
+              },
+              {
+                "kind": "arg",
+                "path": "args.tranche"
+              }
+            ]
+          }
+        },
+        {
+          "name": "tranche_token_program",
+          "docs": [
+            "Token-2022: the tranche mints' and escrows' program."
+          ],
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
+        },
+        {
+          "name": "system_program",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "InitializeTrancheArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
       "name": "initialize_vault",
       "docs": [
-        "Create a vault: its state PDA, the quote-asset liquidity account and the three tranche mints."
+        "Create a vault, once its three tranches exist: its state PDA and the quote-asset liquidity account."
       ],
       "discriminator": [
         48,
@@ -829,7 +982,7 @@ export const IDL = {
         {
           "name": "payer",
           "docs": [
-            "Pays rent for the eight new accounts."
+            "Pays rent for the vault and its liquidity account."
           ],
           "writable": true,
           "signer": true
@@ -902,7 +1055,6 @@ export const IDL = {
         },
         {
           "name": "senior_mint",
-          "writable": true,
           "pda": {
             "seeds": [
               {
@@ -937,7 +1089,6 @@ export const IDL = {
         },
         {
           "name": "mezzanine_mint",
-          "writable": true,
           "pda": {
             "seeds": [
               {
@@ -972,7 +1123,6 @@ export const IDL = {
         },
         {
           "name": "junior_mint",
-          "writable": true,
           "pda": {
             "seeds": [
               {
@@ -1007,7 +1157,6 @@ export const IDL = {
         },
         {
           "name": "senior_escrow",
-          "writable": true,
           "pda": {
             "seeds": [
               {
@@ -1036,7 +1185,6 @@ export const IDL = {
         },
         {
           "name": "mezzanine_escrow",
-          "writable": true,
           "pda": {
             "seeds": [
               {
@@ -1065,7 +1213,6 @@ export const IDL = {
         },
         {
           "name": "junior_escrow",
-          "writable": true,
           "pda": {
             "seeds": [
               {
@@ -1097,13 +1244,6 @@ export const IDL = {
           "docs": [
             "The quote mint's token program (SPL Token or Token-2022); it owns the liquidity account."
           ]
-        },
-        {
-          "name": "tranche_token_program",
-          "docs": [
-            "Token-2022: the tranche mints' and escrows' program."
-          ],
-          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
         },
         {
           "name": "system_program",
@@ -2152,6 +2292,19 @@ export const IDL = {
       ]
     },
     {
+      "name": "TrancheInitializedEvent",
+      "discriminator": [
+        179,
+        143,
+        249,
+        170,
+        65,
+        65,
+        82,
+        236
+      ]
+    },
+    {
       "name": "TrancheMetadataUpdatedEvent",
       "discriminator": [
         90,
@@ -2708,6 +2861,16 @@ export const IDL = {
       "code": 6105,
       "name": "TokenUriInvalid",
       "msg": "A tranche token URI must be at most MAX_TOKEN_URI_LEN (200) printable ASCII characters, no spaces"
+    },
+    {
+      "code": 6106,
+      "name": "TrancheNotInitialized",
+      "msg": "A tranche's mint or escrow does not exist yet: initialize_tranche creates each of the three before initialize_vault"
+    },
+    {
+      "code": 6107,
+      "name": "TrancheAlreadyInitialized",
+      "msg": "This tranche's mint or escrow already exists: initialize_tranche creates each tranche once"
     }
   ],
   "types": [
@@ -3697,6 +3860,40 @@ export const IDL = {
       }
     },
     {
+      "name": "InitializeTrancheArgs",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "vault_id",
+            "docs": [
+              "The id the vault will be created with (`InitializeVaultArgs::vault_id`, in its PDA seeds)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "tranche",
+            "docs": [
+              "0 senior, 1 mezzanine, 2 junior (a `u8`, so that clients can encode it in the PDA seeds)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "metadata",
+            "docs": [
+              "The tranche token's name, symbol and URI (`TokenMetadataArgs` bounds; the authority may change them later",
+              "with `update_tranche_metadata`)."
+            ],
+            "type": {
+              "defined": {
+                "name": "TokenMetadataArgs"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
       "name": "InitializeVaultArgs",
       "type": {
         "kind": "struct",
@@ -3734,23 +3931,6 @@ export const IDL = {
               "defined": {
                 "name": "OracleSetting"
               }
-            }
-          },
-          {
-            "name": "tranche_metadata",
-            "docs": [
-              "Name, symbol and URI of the senior, mezzanine and junior tokens, in that order (`TokenMetadataArgs`",
-              "bounds; the authority may change them later with `update_tranche_metadata`)."
-            ],
-            "type": {
-              "array": [
-                {
-                  "defined": {
-                    "name": "TokenMetadataArgs"
-                  }
-                },
-                3
-              ]
             }
           }
         ]
@@ -4606,8 +4786,9 @@ export const IDL = {
             "name": "uri",
             "docs": [
               "At most `MAX_TOKEN_URI_LEN` printable ASCII characters, no spaces (may be empty): the token's JSON",
-              "(name, symbol, image), as wallets read it. `initialize_vault`'s transaction holds about 320 bytes of the",
-              "three tranches' fields together; longer URIs are set afterwards with `update_tranche_metadata`."
+              "(name, symbol, image), as wallets read it. One transaction of the three `initialize_tranche` and",
+              "`initialize_vault` holds about 260 bytes of the three tranches' fields together; the largest take a",
+              "transaction each (`initialize_vault::a_creation_fits_one_transaction_and_the_largest_fields_one_each`)."
             ],
             "type": "string"
           }
@@ -4683,6 +4864,64 @@ export const IDL = {
               "Queue generation after the fill (it advances when the fill empties the queue)."
             ],
             "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "TrancheInitializedEvent",
+      "docs": [
+        "`initialize_tranche`: a tranche mint and its redemption escrow, created before their vault."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "vault",
+            "docs": [
+              "The vault's address (not created yet: `initialize_vault` follows)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "tranche",
+            "docs": [
+              "0 senior, 1 mezzanine, 2 junior."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "mint",
+            "type": "pubkey"
+          },
+          {
+            "name": "escrow",
+            "type": "pubkey"
+          },
+          {
+            "name": "decimals",
+            "docs": [
+              "The quote mint's, copied."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "metadata",
+            "docs": [
+              "The mint's name, symbol and URI (its token metadata)."
+            ],
+            "type": {
+              "defined": {
+                "name": "TokenMetadataArgs"
+              }
+            }
+          },
+          {
+            "name": "ts",
+            "docs": [
+              "Unix seconds."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -5252,22 +5491,6 @@ export const IDL = {
               "defined": {
                 "name": "OracleSetting"
               }
-            }
-          },
-          {
-            "name": "tranche_metadata",
-            "docs": [
-              "Name, symbol and URI of the senior, mezzanine and junior tokens (the mints' token metadata)."
-            ],
-            "type": {
-              "array": [
-                {
-                  "defined": {
-                    "name": "TokenMetadataArgs"
-                  }
-                },
-                3
-              ]
             }
           },
           {
@@ -6383,9 +6606,162 @@ export type TrancheVault = {
       "args": []
     },
     {
+      "name": "initializeTranche",
+      "docs": [
+        "Before its vault: create one tranche's mint (Token-2022, named) and redemption escrow."
+      ],
+      "discriminator": [
+        129,
+        162,
+        50,
+        217,
+        235,
+        134,
+        123,
+        252
+      ],
+      "accounts": [
+        {
+          "name": "payer",
+          "docs": [
+            "Pays rent for the mint and the escrow."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "authority",
+          "docs": [
+            "The vault's creator (in its seeds), so nobody else can create the tranches of a vault of theirs."
+          ],
+          "signer": true
+        },
+        {
+          "name": "vault",
+          "docs": [
+            "its seeds, as the new mint's authority."
+          ],
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "authority"
+              },
+              {
+                "kind": "account",
+                "path": "quoteMint"
+              },
+              {
+                "kind": "arg",
+                "path": "args.vaultId"
+              }
+            ]
+          }
+        },
+        {
+          "name": "quoteMint",
+          "docs": [
+            "The vault's quote mint (in its seeds): the tranche mint takes its decimals. `initialize_vault` checks it",
+            "against its token program and its extensions."
+          ]
+        },
+        {
+          "name": "trancheMint",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  114,
+                  97,
+                  110,
+                  99,
+                  104,
+                  101,
+                  95,
+                  109,
+                  105,
+                  110,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "vault"
+              },
+              {
+                "kind": "arg",
+                "path": "args.tranche"
+              }
+            ]
+          }
+        },
+        {
+          "name": "escrow",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  101,
+                  115,
+                  99,
+                  114,
+                  111,
+                  119
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "vault"
+              },
+              {
+                "kind": "arg",
+                "path": "args.tranche"
+              }
+            ]
+          }
+        },
+        {
+          "name": "trancheTokenProgram",
+          "docs": [
+            "Token-2022: the tranche mints' and escrows' program."
+          ],
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "initializeTrancheArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
       "name": "initializeVault",
       "docs": [
-        "Create a vault: its state PDA, the quote-asset liquidity account and the three tranche mints."
+        "Create a vault, once its three tranches exist: its state PDA and the quote-asset liquidity account."
       ],
       "discriminator": [
         48,
@@ -6401,7 +6777,7 @@ export type TrancheVault = {
         {
           "name": "payer",
           "docs": [
-            "Pays rent for the eight new accounts."
+            "Pays rent for the vault and its liquidity account."
           ],
           "writable": true,
           "signer": true
@@ -6474,7 +6850,6 @@ export type TrancheVault = {
         },
         {
           "name": "seniorMint",
-          "writable": true,
           "pda": {
             "seeds": [
               {
@@ -6509,7 +6884,6 @@ export type TrancheVault = {
         },
         {
           "name": "mezzanineMint",
-          "writable": true,
           "pda": {
             "seeds": [
               {
@@ -6544,7 +6918,6 @@ export type TrancheVault = {
         },
         {
           "name": "juniorMint",
-          "writable": true,
           "pda": {
             "seeds": [
               {
@@ -6579,7 +6952,6 @@ export type TrancheVault = {
         },
         {
           "name": "seniorEscrow",
-          "writable": true,
           "pda": {
             "seeds": [
               {
@@ -6608,7 +6980,6 @@ export type TrancheVault = {
         },
         {
           "name": "mezzanineEscrow",
-          "writable": true,
           "pda": {
             "seeds": [
               {
@@ -6637,7 +7008,6 @@ export type TrancheVault = {
         },
         {
           "name": "juniorEscrow",
-          "writable": true,
           "pda": {
             "seeds": [
               {
@@ -6669,13 +7039,6 @@ export type TrancheVault = {
           "docs": [
             "The quote mint's token program (SPL Token or Token-2022); it owns the liquidity account."
           ]
-        },
-        {
-          "name": "trancheTokenProgram",
-          "docs": [
-            "Token-2022: the tranche mints' and escrows' program."
-          ],
-          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
         },
         {
           "name": "systemProgram",
@@ -7724,6 +8087,19 @@ export type TrancheVault = {
       ]
     },
     {
+      "name": "trancheInitializedEvent",
+      "discriminator": [
+        179,
+        143,
+        249,
+        170,
+        65,
+        65,
+        82,
+        236
+      ]
+    },
+    {
       "name": "trancheMetadataUpdatedEvent",
       "discriminator": [
         90,
@@ -8280,6 +8656,16 @@ export type TrancheVault = {
       "code": 6105,
       "name": "tokenUriInvalid",
       "msg": "A tranche token URI must be at most MAX_TOKEN_URI_LEN (200) printable ASCII characters, no spaces"
+    },
+    {
+      "code": 6106,
+      "name": "trancheNotInitialized",
+      "msg": "A tranche's mint or escrow does not exist yet: initialize_tranche creates each of the three before initialize_vault"
+    },
+    {
+      "code": 6107,
+      "name": "trancheAlreadyInitialized",
+      "msg": "This tranche's mint or escrow already exists: initialize_tranche creates each tranche once"
     }
   ],
   "types": [
@@ -9269,6 +9655,40 @@ export type TrancheVault = {
       }
     },
     {
+      "name": "initializeTrancheArgs",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "vaultId",
+            "docs": [
+              "The id the vault will be created with (`InitializeVaultArgs::vault_id`, in its PDA seeds)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "tranche",
+            "docs": [
+              "0 senior, 1 mezzanine, 2 junior (a `u8`, so that clients can encode it in the PDA seeds)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "metadata",
+            "docs": [
+              "The tranche token's name, symbol and URI (`TokenMetadataArgs` bounds; the authority may change them later",
+              "with `update_tranche_metadata`)."
+            ],
+            "type": {
+              "defined": {
+                "name": "tokenMetadataArgs"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
       "name": "initializeVaultArgs",
       "type": {
         "kind": "struct",
@@ -9306,23 +9726,6 @@ export type TrancheVault = {
               "defined": {
                 "name": "oracleSetting"
               }
-            }
-          },
-          {
-            "name": "trancheMetadata",
-            "docs": [
-              "Name, symbol and URI of the senior, mezzanine and junior tokens, in that order (`TokenMetadataArgs`",
-              "bounds; the authority may change them later with `update_tranche_metadata`)."
-            ],
-            "type": {
-              "array": [
-                {
-                  "defined": {
-                    "name": "tokenMetadataArgs"
-                  }
-                },
-                3
-              ]
             }
           }
         ]
@@ -10178,8 +10581,9 @@ export type TrancheVault = {
             "name": "uri",
             "docs": [
               "At most `MAX_TOKEN_URI_LEN` printable ASCII characters, no spaces (may be empty): the token's JSON",
-              "(name, symbol, image), as wallets read it. `initialize_vault`'s transaction holds about 320 bytes of the",
-              "three tranches' fields together; longer URIs are set afterwards with `update_tranche_metadata`."
+              "(name, symbol, image), as wallets read it. One transaction of the three `initialize_tranche` and",
+              "`initialize_vault` holds about 260 bytes of the three tranches' fields together; the largest take a",
+              "transaction each (`initialize_vault::a_creation_fits_one_transaction_and_the_largest_fields_one_each`)."
             ],
             "type": "string"
           }
@@ -10255,6 +10659,64 @@ export type TrancheVault = {
               "Queue generation after the fill (it advances when the fill empties the queue)."
             ],
             "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "trancheInitializedEvent",
+      "docs": [
+        "`initialize_tranche`: a tranche mint and its redemption escrow, created before their vault."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "vault",
+            "docs": [
+              "The vault's address (not created yet: `initialize_vault` follows)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "tranche",
+            "docs": [
+              "0 senior, 1 mezzanine, 2 junior."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "mint",
+            "type": "pubkey"
+          },
+          {
+            "name": "escrow",
+            "type": "pubkey"
+          },
+          {
+            "name": "decimals",
+            "docs": [
+              "The quote mint's, copied."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "metadata",
+            "docs": [
+              "The mint's name, symbol and URI (its token metadata)."
+            ],
+            "type": {
+              "defined": {
+                "name": "tokenMetadataArgs"
+              }
+            }
+          },
+          {
+            "name": "ts",
+            "docs": [
+              "Unix seconds."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -10824,22 +11286,6 @@ export type TrancheVault = {
               "defined": {
                 "name": "oracleSetting"
               }
-            }
-          },
-          {
-            "name": "trancheMetadata",
-            "docs": [
-              "Name, symbol and URI of the senior, mezzanine and junior tokens (the mints' token metadata)."
-            ],
-            "type": {
-              "array": [
-                {
-                  "defined": {
-                    "name": "tokenMetadataArgs"
-                  }
-                },
-                3
-              ]
             }
           },
           {

@@ -81,6 +81,15 @@ async function world() {
   const quoteMint = mint.publicKey;
   const feed = new Uint8Array(32).fill(0x51);
   const shard = Buffer.alloc(2);
+  // The three tranches, then the vault, in one transaction; every PDA resolved by Anchor from the IDL's seeds.
+  const tranches = await Promise.all(
+    TRANCHE_TOKENS.map((metadata, tranche) =>
+      client.program.methods
+        .initializeTranche({ vaultId: new BN(0), tranche, metadata })
+        .accounts({ payer: payer.publicKey, authority: payer.publicKey, quoteMint })
+        .instruction(),
+    ),
+  );
   await client.program.methods
     .initializeVault({
       vaultId: new BN(0),
@@ -106,9 +115,9 @@ async function world() {
         kind: 0,
         pad: 0,
       },
-      trancheMetadata: TRANCHE_TOKENS,
     })
     .accounts({ payer: payer.publicKey, authority: payer.publicKey, quoteMint, tokenProgram: TOKEN_PROGRAM_ID })
+    .preInstructions(tranches)
     .rpc();
   const vault = pdas.vault(payer.publicKey, quoteMint, 0);
 

@@ -9,11 +9,12 @@ use crate::constants::TRANCHE_TOKEN_PROGRAM;
 use crate::cpi::TokenMetadataArgs;
 use crate::state::{CollateralParams, ConfigChange, Tranche};
 use crate::{
-    CancelRedeemArgs, CapTarget, ClaimRedeemArgs, DepositArgs, InitializeVaultArgs, LiquidateArgs,
-    RequestRedeemArgs, UpdateTrancheMetadataArgs,
+    CancelRedeemArgs, CapTarget, ClaimRedeemArgs, DepositArgs, InitializeTrancheArgs,
+    InitializeVaultArgs, LiquidateArgs, RequestRedeemArgs, UpdateTrancheMetadataArgs,
 };
 
-/// `initialize_vault` with every account derived from (authority, quote mint, vault id).
+/// A vault's creation, `initialize_tranche` for each tranche and then `initialize_vault`, with every account
+/// derived from (authority, quote mint, vault id).
 #[derive(Clone, Debug)]
 pub struct InitializeVaultBuilder {
     pub payer: Pubkey,
@@ -21,6 +22,8 @@ pub struct InitializeVaultBuilder {
     pub quote_mint: Pubkey,
     pub token_program: Pubkey,
     pub args: InitializeVaultArgs,
+    /// Name, symbol and URI of the senior, mezzanine and junior tokens, in that order.
+    pub tranche_metadata: [TokenMetadataArgs; 3],
 }
 
 /// The addresses of a vault: what `initialize_vault` creates, and what it was created with.
@@ -44,6 +47,7 @@ impl InitializeVaultBuilder {
         quote_mint: Pubkey,
         token_program: Pubkey,
         args: InitializeVaultArgs,
+        tranche_metadata: [TokenMetadataArgs; 3],
     ) -> Self {
         InitializeVaultBuilder {
             payer,
@@ -51,6 +55,7 @@ impl InitializeVaultBuilder {
             quote_mint,
             token_program,
             args,
+            tranche_metadata,
         }
     }
 
@@ -67,7 +72,43 @@ impl InitializeVaultBuilder {
         }
     }
 
-    pub fn instruction(&self) -> Instruction {
+    /// The four instructions in order, the three tranches and then the vault: one transaction creates the vault
+    /// whole or not at all (each may also go in a transaction of its own, in this order).
+    pub fn instructions(&self) -> Vec<Instruction> {
+        let mut ixs: Vec<_> = Tranche::ALL.map(|t| self.initialize_tranche(t)).into();
+        ixs.push(self.initialize_vault());
+        ixs
+    }
+
+    /// `initialize_tranche` of tranche `t`.
+    pub fn initialize_tranche(&self, t: Tranche) -> Instruction {
+        let a = self.addresses();
+        Instruction {
+            program_id: crate::ID,
+            accounts: crate::accounts::InitializeTranche {
+                payer: self.payer,
+                authority: self.authority,
+                vault: a.vault,
+                quote_mint: self.quote_mint,
+                tranche_mint: a.tranche_mints[t.index()],
+                escrow: a.escrows[t.index()],
+                tranche_token_program: a.tranche_token_program,
+                system_program: system_program::ID,
+            }
+            .to_account_metas(None),
+            data: crate::instruction::InitializeTranche {
+                args: InitializeTrancheArgs {
+                    vault_id: self.args.vault_id,
+                    tranche: t.into(),
+                    metadata: self.tranche_metadata[t.index()].clone(),
+                },
+            }
+            .data(),
+        }
+    }
+
+    /// `initialize_vault`, once the three tranches exist.
+    pub fn initialize_vault(&self) -> Instruction {
         let a = self.addresses();
         Instruction {
             program_id: crate::ID,
@@ -84,7 +125,6 @@ impl InitializeVaultBuilder {
                 mezzanine_escrow: a.escrows[1],
                 junior_escrow: a.escrows[2],
                 token_program: self.token_program,
-                tranche_token_program: a.tranche_token_program,
                 system_program: system_program::ID,
             }
             .to_account_metas(None),

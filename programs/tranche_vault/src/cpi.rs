@@ -179,8 +179,9 @@ pub struct TokenMetadataArgs {
     /// At most `MAX_TOKEN_SYMBOL_LEN` printable ASCII characters, no spaces; for example "tvSR-1".
     pub symbol: String,
     /// At most `MAX_TOKEN_URI_LEN` printable ASCII characters, no spaces (may be empty): the token's JSON
-    /// (name, symbol, image), as wallets read it. `initialize_vault`'s transaction holds about 320 bytes of the
-    /// three tranches' fields together; longer URIs are set afterwards with `update_tranche_metadata`.
+    /// (name, symbol, image), as wallets read it. One transaction of the three `initialize_tranche` and
+    /// `initialize_vault` holds about 260 bytes of the three tranches' fields together; the largest take a
+    /// transaction each (`initialize_vault::a_creation_fits_one_transaction_and_the_largest_fields_one_each`).
     pub uri: String,
 }
 

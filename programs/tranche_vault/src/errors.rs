@@ -224,4 +224,8 @@ pub enum VaultError {
     TokenSymbolInvalid,
     #[msg("A tranche token URI must be at most MAX_TOKEN_URI_LEN (200) printable ASCII characters, no spaces")]
     TokenUriInvalid,
+    #[msg("A tranche's mint or escrow does not exist yet: initialize_tranche creates each of the three before initialize_vault")]
+    TrancheNotInitialized,
+    #[msg("This tranche's mint or escrow already exists: initialize_tranche creates each tranche once")]
+    TrancheAlreadyInitialized,
 }

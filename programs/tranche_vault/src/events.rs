@@ -27,8 +27,24 @@ pub struct VaultInitializedEvent {
     pub escrows: [Pubkey; 3],
     pub params: VaultParams,
     pub quote_oracle: OracleSetting,
-    /// Name, symbol and URI of the senior, mezzanine and junior tokens (the mints' token metadata).
-    pub tranche_metadata: [TokenMetadataArgs; 3],
+    /// Unix seconds.
+    pub ts: i64,
+}
+
+/// `initialize_tranche`: a tranche mint and its redemption escrow, created before their vault.
+#[event]
+#[derive(Debug, PartialEq)]
+pub struct TrancheInitializedEvent {
+    /// The vault's address (not created yet: `initialize_vault` follows).
+    pub vault: Pubkey,
+    /// 0 senior, 1 mezzanine, 2 junior.
+    pub tranche: u8,
+    pub mint: Pubkey,
+    pub escrow: Pubkey,
+    /// The quote mint's, copied.
+    pub decimals: u8,
+    /// The mint's name, symbol and URI (its token metadata).
+    pub metadata: TokenMetadataArgs,
     /// Unix seconds.
     pub ts: i64,
 }

@@ -44,7 +44,15 @@ declare_id!("2NxJT25oJMyKEffDVmfqcq66JevUshgtav3MXj5fyTBr");
 pub mod tranche_vault {
     use super::*;
 
-    /// Create a vault: its state PDA, the quote-asset liquidity account and the three tranche mints.
+    /// Before its vault: create one tranche's mint (Token-2022, named) and redemption escrow.
+    pub fn initialize_tranche(
+        ctx: Context<InitializeTranche>,
+        args: InitializeTrancheArgs,
+    ) -> Result<()> {
+        InitializeTranche::handler(ctx, args)
+    }
+
+    /// Create a vault, once its three tranches exist: its state PDA and the quote-asset liquidity account.
     pub fn initialize_vault(
         ctx: Context<InitializeVault>,
         args: InitializeVaultArgs,

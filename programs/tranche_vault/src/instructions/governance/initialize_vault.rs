@@ -1,16 +1,19 @@
-//! `initialize_vault`: create a vault with its liquidity account and three tranche mints.
+//! `initialize_vault`: create a vault with its liquidity account, over the three tranche mints and escrows that
+//! `initialize_tranche` created first.
 
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenInterface};
 
 use crate::constants::*;
-use crate::cpi::{self, TokenMetadataArgs};
+use crate::cpi;
 use crate::errors::VaultError;
 use crate::events::VaultInitializedEvent;
 use crate::math::queue::Accumulator;
 use crate::math::Sf;
 use crate::oracle::OracleSetting;
 use crate::state::{Tranche, Vault, VaultParams};
+
+use super::initialize_tranche::{check_created, is_free};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct InitializeVaultArgs {
@@ -21,15 +24,12 @@ pub struct InitializeVaultArgs {
     pub params: VaultParams,
     /// The quote asset's oracle (debt is valued at its high side).
     pub quote_oracle: OracleSetting,
-    /// Name, symbol and URI of the senior, mezzanine and junior tokens, in that order (`TokenMetadataArgs`
-    /// bounds; the authority may change them later with `update_tranche_metadata`).
-    pub tranche_metadata: [TokenMetadataArgs; 3],
 }
 
 #[derive(Accounts)]
 #[instruction(args: InitializeVaultArgs)]
 pub struct InitializeVault<'info> {
-    /// Pays rent for the eight new accounts.
+    /// Pays rent for the vault and its liquidity account.
     #[account(mut)]
     pub payer: Signer<'info>,
     /// First governance authority, and the creator in the vault seeds. May be a multisig PDA signing by CPI.
@@ -46,39 +46,36 @@ pub struct InitializeVault<'info> {
     /// CHECK: created by the handler, after validation, as the vault's quote-asset token account.
     #[account(mut, seeds = [SEED_LIQUIDITY, vault.key().as_ref()], bump)]
     pub liquidity: UncheckedAccount<'info>,
-    /// CHECK: created by the handler, after validation, as the senior tranche mint (Token-2022, with metadata).
-    #[account(mut, seeds = [SEED_TRANCHE_MINT, vault.key().as_ref(), &Tranche::Senior.seed()], bump)]
+    /// CHECK: the senior tranche mint, by its seeds; `initialize_tranche` created it (`TrancheNotInitialized`).
+    #[account(seeds = [SEED_TRANCHE_MINT, vault.key().as_ref(), &Tranche::Senior.seed()], bump)]
     pub senior_mint: UncheckedAccount<'info>,
-    /// CHECK: created by the handler, after validation, as the mezzanine tranche mint (Token-2022, with metadata).
-    #[account(mut, seeds = [SEED_TRANCHE_MINT, vault.key().as_ref(), &Tranche::Mezzanine.seed()], bump)]
+    /// CHECK: the mezzanine tranche mint, by its seeds; `initialize_tranche` created it (`TrancheNotInitialized`).
+    #[account(seeds = [SEED_TRANCHE_MINT, vault.key().as_ref(), &Tranche::Mezzanine.seed()], bump)]
     pub mezzanine_mint: UncheckedAccount<'info>,
-    /// CHECK: created by the handler, after validation, as the junior tranche mint (Token-2022, with metadata).
-    #[account(mut, seeds = [SEED_TRANCHE_MINT, vault.key().as_ref(), &Tranche::Junior.seed()], bump)]
+    /// CHECK: the junior tranche mint, by its seeds; `initialize_tranche` created it (`TrancheNotInitialized`).
+    #[account(seeds = [SEED_TRANCHE_MINT, vault.key().as_ref(), &Tranche::Junior.seed()], bump)]
     pub junior_mint: UncheckedAccount<'info>,
-    /// CHECK: created by the handler, after validation, as the senior redemption escrow.
-    #[account(mut, seeds = [SEED_ESCROW, vault.key().as_ref(), &Tranche::Senior.seed()], bump)]
+    /// CHECK: the senior redemption escrow, by its seeds; `initialize_tranche` created it (`TrancheNotInitialized`).
+    #[account(seeds = [SEED_ESCROW, vault.key().as_ref(), &Tranche::Senior.seed()], bump)]
     pub senior_escrow: UncheckedAccount<'info>,
-    /// CHECK: created by the handler, after validation, as the mezzanine redemption escrow.
-    #[account(mut, seeds = [SEED_ESCROW, vault.key().as_ref(), &Tranche::Mezzanine.seed()], bump)]
+    /// CHECK: the mezzanine redemption escrow, by its seeds; `initialize_tranche` created it (`TrancheNotInitialized`).
+    #[account(seeds = [SEED_ESCROW, vault.key().as_ref(), &Tranche::Mezzanine.seed()], bump)]
     pub mezzanine_escrow: UncheckedAccount<'info>,
-    /// CHECK: created by the handler, after validation, as the junior redemption escrow.
-    #[account(mut, seeds = [SEED_ESCROW, vault.key().as_ref(), &Tranche::Junior.seed()], bump)]
+    /// CHECK: the junior redemption escrow, by its seeds; `initialize_tranche` created it (`TrancheNotInitialized`).
+    #[account(seeds = [SEED_ESCROW, vault.key().as_ref(), &Tranche::Junior.seed()], bump)]
     pub junior_escrow: UncheckedAccount<'info>,
     /// The quote mint's token program (SPL Token or Token-2022); it owns the liquidity account.
     pub token_program: Interface<'info, TokenInterface>,
-    /// Token-2022: the tranche mints' and escrows' program.
-    #[account(address = TRANCHE_TOKEN_PROGRAM @ VaultError::WrongTrancheTokenProgram)]
-    pub tranche_token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
 
 impl InitializeVault<'_> {
     /// Business rules: parameter bounds, quote-mint decimals and extensions, guardian distinct from authority,
-    /// the tranche tokens' metadata within its bounds.
+    /// the three tranches created.
     fn validate(&self, args: &InitializeVaultArgs) -> Result<()> {
         // A pre-funded address is still system-owned and empty, and is created over; anything else exists.
         require!(
-            self.vault.owner == &anchor_lang::system_program::ID && self.vault.data_is_empty(),
+            is_free(&self.vault.to_account_info()),
             VaultError::VaultAlreadyInitialized
         );
         args.params.validate()?;
@@ -92,16 +89,22 @@ impl InitializeVault<'_> {
         }
         cpi::check_mint_extensions(&self.quote_mint.to_account_info())
             .map_err(|_| error!(VaultError::UnsupportedMintExtension))?;
-        for m in &args.tranche_metadata {
-            m.validate()?;
+        for account in [
+            &self.senior_mint,
+            &self.mezzanine_mint,
+            &self.junior_mint,
+            &self.senior_escrow,
+            &self.mezzanine_escrow,
+            &self.junior_escrow,
+        ] {
+            check_created(&account.to_account_info())?;
         }
         Ok(())
     }
 
-    /// 1. validate the arguments and the quote mint (before any account is created);
-    /// 2. create the vault PDA, its liquidity token account, the three tranche mints (Token-2022, with their
-    ///    name, symbol and URI) and their three redemption escrows (all owned by the vault);
-    /// 3. write the vault state;
+    /// 1. validate the arguments, the quote mint and the tranches (before any account is created);
+    /// 2. create the vault PDA and its liquidity token account (owned by the vault);
+    /// 3. write the vault state, with the tranches' mints and escrows;
     /// 4. check `Vault::invariant`;
     /// 5. emit `VaultInitializedEvent`.
     pub fn handler(ctx: Context<InitializeVault>, args: InitializeVaultArgs) -> Result<()> {
@@ -110,7 +113,6 @@ impl InitializeVault<'_> {
         let vault_key = a.vault.key();
         let payer = a.payer.to_account_info();
         let token_program = a.token_program.to_account_info();
-        let tranche_token_program = a.tranche_token_program.to_account_info();
         let system_program = a.system_program.to_account_info();
         let decimals = a.quote_mint.decimals;
         let creator = a.authority.key();
@@ -158,30 +160,6 @@ impl InitializeVault<'_> {
                 (&a.junior_escrow, ctx.bumps.junior_escrow),
             ),
         ];
-        for (tranche, (mint, mint_bump), (escrow, escrow_bump)) in tranches {
-            let seed = tranche.seed();
-            cpi::create_pda_tranche_mint(
-                &payer,
-                &mint.to_account_info(),
-                &[SEED_TRANCHE_MINT, vault_key.as_ref(), &seed, &[mint_bump]],
-                decimals,
-                &a.vault.to_account_info(),
-                &vault_seeds,
-                &args.tranche_metadata[tranche.index()],
-                &tranche_token_program,
-                &system_program,
-            )?;
-            cpi::create_pda_token_account(
-                &payer,
-                &escrow.to_account_info(),
-                &[SEED_ESCROW, vault_key.as_ref(), &seed, &[escrow_bump]],
-                &mint.to_account_info(),
-                &a.vault.to_account_info(),
-                &tranche_token_program,
-                &system_program,
-            )?;
-        }
-
         let now = Clock::get()?.unix_timestamp;
         let vault_info = a.vault.to_account_info();
         let mut data = vault_info.try_borrow_mut_data()?;
@@ -227,7 +205,6 @@ impl InitializeVault<'_> {
             escrows: [0, 1, 2].map(|t| vault.tranches[t].escrow),
             params: vault.params(),
             quote_oracle: vault.quote_oracle,
-            tranche_metadata: args.tranche_metadata,
             ts: now,
         });
         Ok(())

@@ -1,6 +1,7 @@
 pub mod add_collateral_asset;
 pub mod cancel_config;
 pub mod execute_config;
+pub mod initialize_tranche;
 pub mod initialize_vault;
 pub mod lower_cap;
 pub mod propose_config;
@@ -11,6 +12,7 @@ pub mod update_tranche_metadata;
 pub use add_collateral_asset::*;
 pub use cancel_config::*;
 pub use execute_config::*;
+pub use initialize_tranche::*;
 pub use initialize_vault::*;
 pub use lower_cap::*;
 pub use propose_config::*;
