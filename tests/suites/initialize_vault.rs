@@ -684,6 +684,10 @@ dual_test!(refuses_transfer_fee_quote_mint, |mode| async move {
     init(&mut env, &authority, &b)
         .await
         .expect_error(VaultError::UnsupportedMintExtension);
+    // A tranche alone too: its rent would be locked under a vault that can never exist.
+    env.send(&[b.initialize_tranche(Tranche::Senior)], &[&authority])
+        .await
+        .expect_error(VaultError::UnsupportedMintExtension);
 });
 
 dual_test!(

@@ -60,7 +60,7 @@ pub(crate) fn is_free(account: &AccountInfo) -> bool {
 
 impl InitializeTranche<'_> {
     /// The tranche index, a vault that does not exist yet, a mint and an escrow that do not either, the quote
-    /// mint's decimals, the metadata's bounds.
+    /// mint's decimals and extensions, the metadata's bounds.
     fn validate(&self, args: &InitializeTrancheArgs) -> Result<Tranche> {
         let tranche = Tranche::from_index(args.tranche)?;
         require!(
@@ -76,6 +76,9 @@ impl InitializeTranche<'_> {
             self.quote_mint.decimals <= MAX_QUOTE_DECIMALS,
             VaultError::QuoteDecimalsTooLarge
         );
+        // As initialize_vault checks: a tranche of a quote mint it would refuse could never be closed (its rent lost).
+        cpi::check_mint_extensions(&self.quote_mint.to_account_info())
+            .map_err(|_| error!(VaultError::UnsupportedMintExtension))?;
         args.metadata.validate()?;
         Ok(tranche)
     }
