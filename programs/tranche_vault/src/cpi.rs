@@ -24,6 +24,11 @@ use anchor_spl::token_interface::{InitializeAccount3, InitializeMint2};
 
 use crate::state::VaultSigner;
 
+/// A PDA that is still free: system-owned and empty (it may hold lamports someone sent it; it is created over).
+pub fn is_free(account: &AccountInfo) -> bool {
+    account.owner == &anchor_lang::system_program::ID && account.data_is_empty()
+}
+
 /// Creates the PDA `target` (signing with `target_seeds`) with `space` bytes owned by `owner`, paid by `payer`.
 ///
 /// Anyone can send lamports to a PDA before it exists; `create_account` would then fail for ever. A pre-funded
@@ -103,7 +108,7 @@ pub fn create_program_account<'info, T: AccountSerialize>(
     value: &T,
 ) -> Result<()> {
     require!(
-        *target.owner == anchor_lang::system_program::ID && target.data_is_empty(),
+        is_free(target),
         crate::errors::VaultError::AccountAlreadyExists
     );
     create_pda_account(

@@ -7,10 +7,12 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenInterface};
 
 use crate::constants::*;
-use crate::cpi::{self, TokenMetadataArgs};
+use crate::cpi::{is_free, TokenMetadataArgs};
 use crate::errors::VaultError;
 use crate::events::TrancheInitializedEvent;
 use crate::state::Tranche;
+
+use super::initialize_vault::check_quote_mint;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct InitializeTrancheArgs {
@@ -53,11 +55,6 @@ pub struct InitializeTranche<'info> {
     pub system_program: Program<'info, System>,
 }
 
-/// A PDA that is still free: system-owned and empty (it may hold lamports someone sent it; it is created over).
-pub(crate) fn is_free(account: &AccountInfo) -> bool {
-    account.owner == &anchor_lang::system_program::ID && account.data_is_empty()
-}
-
 impl InitializeTranche<'_> {
     /// The tranche index, a vault that does not exist yet, a mint and an escrow that do not either, the quote
     /// mint's decimals and extensions, the metadata's bounds.
@@ -72,13 +69,8 @@ impl InitializeTranche<'_> {
                 && is_free(&self.escrow.to_account_info()),
             VaultError::TrancheAlreadyInitialized
         );
-        require!(
-            self.quote_mint.decimals <= MAX_QUOTE_DECIMALS,
-            VaultError::QuoteDecimalsTooLarge
-        );
         // As initialize_vault checks: a tranche of a quote mint it would refuse could never be closed (its rent lost).
-        cpi::check_mint_extensions(&self.quote_mint.to_account_info())
-            .map_err(|_| error!(VaultError::UnsupportedMintExtension))?;
+        check_quote_mint(&self.quote_mint)?;
         args.metadata.validate()?;
         Ok(tranche)
     }
@@ -106,7 +98,7 @@ impl InitializeTranche<'_> {
         ];
         let seed = tranche.seed();
         let mint = a.tranche_mint.to_account_info();
-        cpi::create_pda_tranche_mint(
+        crate::cpi::create_pda_tranche_mint(
             &payer,
             &mint,
             &[
@@ -122,7 +114,7 @@ impl InitializeTranche<'_> {
             &tranche_token_program,
             &system_program,
         )?;
-        cpi::create_pda_token_account(
+        crate::cpi::create_pda_token_account(
             &payer,
             &a.escrow.to_account_info(),
             &[SEED_ESCROW, vault_key.as_ref(), &seed, &[ctx.bumps.escrow]],
@@ -142,15 +134,4 @@ impl InitializeTranche<'_> {
         });
         Ok(())
     }
-}
-
-/// `initialize_vault`'s check of a tranche account: `initialize_tranche` created it. Only this program can sign for
-/// the PDA, and its one path to create an account there, `initialize_tranche`, leaves it owned by Token-2022 and
-/// initialized (mint and escrow in the same instruction); any other state is a tranche not created yet.
-pub(crate) fn check_created(account: &AccountInfo) -> Result<()> {
-    require!(
-        account.owner == &TRANCHE_TOKEN_PROGRAM && !account.data_is_empty(),
-        VaultError::TrancheNotInitialized
-    );
-    Ok(())
 }

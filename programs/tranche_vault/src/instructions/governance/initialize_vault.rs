@@ -5,15 +5,13 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenInterface};
 
 use crate::constants::*;
-use crate::cpi;
+use crate::cpi::{self, is_free};
 use crate::errors::VaultError;
 use crate::events::VaultInitializedEvent;
 use crate::math::queue::Accumulator;
 use crate::math::Sf;
 use crate::oracle::OracleSetting;
 use crate::state::{Tranche, Vault, VaultParams};
-
-use super::initialize_tranche::{check_created, is_free};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct InitializeVaultArgs {
@@ -69,6 +67,28 @@ pub struct InitializeVault<'info> {
     pub system_program: Program<'info, System>,
 }
 
+/// The quote mint's rules, for `initialize_vault` and each `initialize_tranche` before it: at most
+/// `MAX_QUOTE_DECIMALS` decimals (`QuoteDecimalsTooLarge`), no unsupported extension (`UnsupportedMintExtension`).
+pub(crate) fn check_quote_mint(mint: &InterfaceAccount<Mint>) -> Result<()> {
+    require!(
+        mint.decimals <= MAX_QUOTE_DECIMALS,
+        VaultError::QuoteDecimalsTooLarge
+    );
+    cpi::check_mint_extensions(&mint.to_account_info())
+        .map_err(|_| error!(VaultError::UnsupportedMintExtension))
+}
+
+/// A tranche account `initialize_tranche` created. Only this program can sign for the PDA, and its one path to
+/// create an account there, `initialize_tranche`, leaves it owned by Token-2022 and initialized (mint and escrow
+/// in the same instruction); any other state is a tranche not created yet (`TrancheNotInitialized`).
+fn check_created(account: &AccountInfo) -> Result<()> {
+    require!(
+        account.owner == &TRANCHE_TOKEN_PROGRAM && !account.data_is_empty(),
+        VaultError::TrancheNotInitialized
+    );
+    Ok(())
+}
+
 impl InitializeVault<'_> {
     /// Business rules: parameter bounds, quote-mint decimals and extensions, guardian distinct from authority,
     /// the three tranches created.
@@ -80,15 +100,10 @@ impl InitializeVault<'_> {
         );
         args.params.validate()?;
         args.quote_oracle.validate()?;
-        require!(
-            self.quote_mint.decimals <= MAX_QUOTE_DECIMALS,
-            VaultError::QuoteDecimalsTooLarge
-        );
+        check_quote_mint(&self.quote_mint)?;
         if let Some(g) = args.guardian {
             require_keys_neq!(g, self.authority.key(), VaultError::GuardianIsAuthority);
         }
-        cpi::check_mint_extensions(&self.quote_mint.to_account_info())
-            .map_err(|_| error!(VaultError::UnsupportedMintExtension))?;
         for account in [
             &self.senior_mint,
             &self.mezzanine_mint,
