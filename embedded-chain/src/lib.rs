@@ -178,13 +178,16 @@ impl TxOutcome {
         );
     }
 
-    /// Compute units consumed by the tranche_vault program's top-level instructions (from the runtime's
-    /// `Program <id> consumed N of M compute units` lines; token-program CPIs are included, the
-    /// compute-budget instruction is not). Only meaningful in [`Mode::Sbf`].
-    /// Compute units the program consumed (every top-level and CPI invocation of it), from the runtime's
-    /// `Program <id> consumed N of M compute units` lines. Panics when there is no such line or one does not parse:
-    /// a reading that is not there must not pass as 0.
+    /// Compute units the program consumed, summed over its invocations (see [`TxOutcome::program_cu_each`]).
     pub fn program_cu(&self) -> u64 {
+        self.program_cu_each().iter().sum()
+    }
+
+    /// Compute units of each invocation of the program, in order, from the runtime's `Program <id> consumed N of M
+    /// compute units` lines (an instruction's token-program CPIs are included in its figure). Panics when there is
+    /// no such line or one does not parse: a reading that is not there must not pass as 0. Only meaningful in
+    /// [`Mode::Sbf`] (native mode logs none).
+    pub fn program_cu_each(&self) -> Vec<u64> {
         let prefix = format!("Program {} consumed ", tranche_vault::ID);
         let readings: Vec<u64> = self
             .logs
@@ -202,7 +205,7 @@ impl TxOutcome {
             "no compute-unit line for the program in the logs (native mode has none):\n{}",
             self.logs.join("\n")
         );
-        readings.iter().sum()
+        readings
     }
 
     /// Decodes every Anchor event of type `E` from the `Program data:` log lines.

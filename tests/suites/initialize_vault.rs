@@ -162,12 +162,10 @@ async fn assert_initialized(env: &mut TestEnv, b: &InitializeVaultBuilder, outs:
                 ts: vault.created_ts,
             }]
         );
-        for out in outs {
-            assert!(
-                out.cu > 0 && out.cu < 200_000,
-                "initialize_vault CU {}",
-                out.cu
-            );
+        // Each instruction fits the default budget of one (a transaction of several gets the sum of theirs); the
+        // bench holds each to its target.
+        for cu in outs.iter().flat_map(|o| o.program_cu_each()) {
+            assert!(cu < 200_000, "an instruction of the creation took {cu} CU");
         }
     }
 }
