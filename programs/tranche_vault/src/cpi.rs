@@ -1,7 +1,7 @@
 //! CPI helpers shared by instructions: PDA account creation that cannot be blocked by a pre-funded address,
 //! and SPL Token / Token-2022 mints and token accounts owned by the vault.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use anchor_lang::solana_program::program_pack::Pack;
 use anchor_lang::system_program::{allocate, assign, create_account, transfer};
 use anchor_lang::system_program::{Allocate, Assign, CreateAccount, Transfer};

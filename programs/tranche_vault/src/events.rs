@@ -1,6 +1,6 @@
 //! Events, one per state change: `<Noun><Verb>Event`. Every numeric field states its unit.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::cpi::TokenMetadataArgs;
 use crate::oracle::OracleSetting;

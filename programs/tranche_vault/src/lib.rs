@@ -26,13 +26,20 @@ pub mod constants;
 pub mod cpi;
 pub mod errors;
 pub mod events;
+#[cfg(all(
+    feature = "custom-heap",
+    target_os = "solana",
+    not(feature = "no-entrypoint")
+))]
+mod heap;
 pub mod instructions;
 pub mod math;
 pub mod oracle;
 pub mod pda;
+mod prelude;
 pub mod state;
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use state::{CollateralParams, ConfigChange};
 

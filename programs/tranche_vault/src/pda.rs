@@ -1,7 +1,7 @@
 //! PDA derivations, shared by the program's clients (tests, CLI). On-chain code gets bumps from Anchor's
 //! `seeds` constraints instead.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::constants::*;
 use crate::state::Tranche;

@@ -2,7 +2,7 @@
 //! `CollateralAsset` account (owned by the program, read in place through [`CollateralPricing`]) and its oracle
 //! account. The quote oracle is a named account of each instruction.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::errors::VaultError;
 use crate::math::health::{debt_value, Health};

@@ -8,7 +8,7 @@
 //! with two u128 ÷ u64 divisions, which the i128 shim does in ~150 CU each; a divisor below 2^32 (bps,
 //! 10^decimals up to 9) takes 32-bit limbs and native u64 arithmetic only.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use fixed::types::U68F60;
 
 use crate::errors::VaultError;

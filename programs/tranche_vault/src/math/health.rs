@@ -5,7 +5,7 @@
 //! - borrowing and withdrawing need debt value ≤ borrowing power afterwards;
 //! - a position is liquidatable when liquidation power < debt value (health < 1).
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use super::fixed::{add, mul_div_ceil, mul_div_floor, mul_div_wide, Sf};
 use crate::constants::BPS;

@@ -1,6 +1,6 @@
 //! Utilization, the kinked borrow-rate curve, borrow-index growth and a tranche's target income.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use super::fixed::{add, mul_div_ceil, mul_div_floor, mul_div_wide_floor, mul_floor, Sf};
 use crate::constants::{BPS, SECONDS_PER_YEAR};

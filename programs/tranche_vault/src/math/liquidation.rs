@@ -1,6 +1,6 @@
 //! What one liquidation repays and seizes: pure, so that it is property-tested over the whole valid domain.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use super::fixed::{mul_div_ceil, mul_div_floor, mul_div_u64_floor, Sf};
 use super::health::{

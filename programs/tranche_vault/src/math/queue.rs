@@ -14,7 +14,7 @@
 //! precision would erode). Its final `p` and `s` are kept in a `GenerationRecord` account, the new
 //! generation starts at `p = 1, s = 0`, and a request from the old generation settles against the record first.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use super::fixed::{add, mul_div_floor, mul_div_u128_floor, mul_floor, sub, Sf};
 use super::shares::{shares_for_value_floor, value_of_shares_floor};

@@ -6,7 +6,7 @@
 //! `supply` is always the *effective* supply: tranche tokens outstanding plus the tranche's dead shares
 //! (see [`crate::constants::DEAD_SHARES`]).
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use super::fixed::{mul_div_floor, mul_div_u64_floor, to_native_ceil, to_native_floor, Sf};
 use crate::errors::VaultError;

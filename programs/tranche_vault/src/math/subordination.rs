@@ -2,7 +2,7 @@
 //! `min_subordination_bps` of total NAV. Senior and mezzanine deposits must keep them; redemption fills of
 //! mezzanine and junior are capped so that they keep them. Every bound is rounded towards holding the limit.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use super::fixed::{add, mul_div_ceil, mul_div_floor, sub, Sf};
 use crate::constants::BPS;

@@ -15,7 +15,7 @@
 //! protocol's cut is the most junior claim of all). Each written-down amount is recorded so that later income
 //! can restore it.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use super::fixed::{add, mul_div_ceil, sub, Sf};
 use super::interest::target_income;

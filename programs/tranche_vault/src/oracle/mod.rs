@@ -23,7 +23,7 @@
 pub mod pyth_legacy;
 pub mod pyth_pull;
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::constants::BPS;
 use crate::errors::VaultError;

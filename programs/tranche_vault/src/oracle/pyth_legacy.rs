@@ -1,7 +1,7 @@
 //! Legacy Pyth v2 price accounts, read with `pyth-sdk-solana`. Mainnet stopped updating them in 2024; they stay
 //! supported for localnets and forks, and a frozen or non-Trading one is refused.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use pyth_sdk_solana::state::{load_price_account, PriceStatus, SolanaPriceAccount};
 
 use super::RawPrice;

@@ -10,7 +10,7 @@
 //! ```
 //! The account is 134 bytes; a Full update leaves one trailing byte.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use super::RawPrice;
 use crate::errors::VaultError;

@@ -1,6 +1,6 @@
 //! Collateral assets: one PDA per (vault, mint), created by the authority.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::constants::*;
 use crate::errors::VaultError;

@@ -1,6 +1,6 @@
 //! Timelocked governance: the changes a proposal can carry, and the proposal account.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::errors::VaultError;
 use crate::oracle::OracleSetting;

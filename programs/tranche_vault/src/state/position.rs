@@ -1,6 +1,6 @@
 //! Borrower positions: a bounded list of collateral entries and a scaled debt.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::constants::*;
 use crate::errors::VaultError;

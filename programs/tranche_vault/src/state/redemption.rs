@@ -1,6 +1,6 @@
 //! Redemption requests and the records of ended queue generations (see `math::queue`).
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::errors::VaultError;
 use crate::math::queue::{settle, Accumulator, GenerationEnd, Settled, Snapshot};

@@ -1,6 +1,6 @@
 //! The vault: one PDA per (creator, quote mint, id), zero-copy, with reserved space for later layouts.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::constants::*;
 use crate::errors::VaultError;

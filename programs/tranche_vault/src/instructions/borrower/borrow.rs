@@ -1,6 +1,6 @@
 //! `borrow`: lend quote liquidity to a position against its collateral.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::constants::*;

@@ -1,6 +1,6 @@
 //! `deposit_collateral`: add collateral to a position.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::cpi;

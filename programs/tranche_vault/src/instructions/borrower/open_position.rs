@@ -1,6 +1,6 @@
 //! `open_position`: a borrower opens an empty position.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::constants::*;
 use crate::cpi;

@@ -1,7 +1,7 @@
 //! `repay`: pay back a position's debt. Anyone may repay any position; nothing (no pause, no cap, no oracle)
 //! can block it.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::cpi;

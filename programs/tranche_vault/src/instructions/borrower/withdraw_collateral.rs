@@ -1,6 +1,6 @@
 //! `withdraw_collateral`: take collateral out of a position, keeping its debt within max LTV.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::cpi;

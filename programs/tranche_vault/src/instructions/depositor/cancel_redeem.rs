@@ -1,6 +1,6 @@
 //! `cancel_redeem`: take back the shares of a request that are still unfilled.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::constants::*;

@@ -1,6 +1,6 @@
 //! `claim_redeem`: receive the quote for the filled part of a redemption request.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::constants::*;

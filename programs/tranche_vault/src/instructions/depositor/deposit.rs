@@ -1,6 +1,6 @@
 //! `deposit`: buy tranche tokens with the quote asset.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::constants::*;

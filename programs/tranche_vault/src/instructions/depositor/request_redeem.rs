@@ -1,6 +1,6 @@
 //! `request_redeem`: escrow tranche tokens into the epoch redemption queue.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::constants::*;

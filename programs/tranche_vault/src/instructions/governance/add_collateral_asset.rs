@@ -2,7 +2,7 @@
 //! and with a deposit cap of 0. Nothing can be deposited, so nothing borrowed against it, until a timelocked
 //! `ConfigChange::Collateral` enables it, after depositors could leave (see `execute_config`).
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenInterface};
 
 use crate::constants::*;

@@ -1,6 +1,6 @@
 //! `cancel_config`: the authority withdraws a pending proposal.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::errors::VaultError;
 use crate::events::ConfigCancelledEvent;

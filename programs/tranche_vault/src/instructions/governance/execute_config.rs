@@ -1,7 +1,7 @@
 //! `execute_config`: anyone may apply a proposal once its ETA has passed, within its execution window; a change
 //! that loosens risk only once depositors could have left.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::constants::*;
 use crate::errors::VaultError;

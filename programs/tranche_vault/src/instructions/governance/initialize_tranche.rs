@@ -3,7 +3,7 @@
 //! `initialize_vault` so that no instruction creates eight accounts (about 112,000 CU together): a client sends the
 //! three and the vault in one transaction (all or nothing), or each on its own when the token names are long.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenInterface};
 
 use crate::constants::*;

@@ -1,7 +1,7 @@
 //! `initialize_vault`: create a vault with its liquidity account, over the three tranche mints and escrows that
 //! `initialize_tranche` created first.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenInterface};
 
 use crate::constants::*;

@@ -1,7 +1,7 @@
 //! `lower_cap`: the guardian or the authority lowers a deposit cap at once (raising one goes through the
 //! timelock).
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::errors::VaultError;
 use crate::events::CapLoweredEvent;

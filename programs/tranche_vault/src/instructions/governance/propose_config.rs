@@ -1,7 +1,7 @@
 //! `propose_config`: the authority proposes a parameter change; it can be executed once the timelock delay has
 //! passed.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::constants::*;
 use crate::cpi;

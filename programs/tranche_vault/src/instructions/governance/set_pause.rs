@@ -1,7 +1,7 @@
 //! `set_pause`: the guardian or the authority pauses deposits, borrows or redemption requests at once; only the
 //! authority unpauses. Repay and liquidate have no pause.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::constants::*;
 use crate::errors::VaultError;

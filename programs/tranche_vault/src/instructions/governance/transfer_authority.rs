@@ -1,6 +1,6 @@
 //! Two-step authority transfer: `propose_authority` (the authority) then `accept_authority` (the new one).
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::errors::VaultError;
 use crate::events::{AuthorityAcceptedEvent, AuthorityProposedEvent};

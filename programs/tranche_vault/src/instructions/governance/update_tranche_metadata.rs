@@ -2,7 +2,7 @@
 //!
 //! Not timelocked: the metadata is what wallets show, and moves no value and no risk.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenInterface};
 
 use crate::constants::TRANCHE_TOKEN_PROGRAM;

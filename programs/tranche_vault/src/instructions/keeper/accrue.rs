@@ -1,6 +1,6 @@
 //! `accrue`: permissionless refresh of a vault's interest and income waterfall.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 
 use crate::state::Vault;
 

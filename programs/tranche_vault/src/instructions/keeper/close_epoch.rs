@@ -2,7 +2,7 @@
 //! mezzanine, then junior, pro rata within each tranche, limited by free liquidity and the subordination
 //! limits. Its cost does not depend on the number of requests: each tranche is one aggregate fill.
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::constants::*;

@@ -6,7 +6,7 @@
 //! checked, only the position's own assets are priced, and of those only the seized asset (and the quote) must
 //! price: an entry whose oracle fails is valued at 0 (`Pricing::Liquidation`).
 
-use anchor_lang::prelude::*;
+use crate::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::cpi;
