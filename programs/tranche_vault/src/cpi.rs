@@ -2,27 +2,24 @@
 //! and SPL Token / Token-2022 mints and token accounts owned by the vault.
 
 use crate::prelude::*;
+use anchor_lang::solana_program::instruction::Instruction;
+use anchor_lang::solana_program::program::invoke_signed;
 use anchor_lang::solana_program::program_pack::Pack;
-use anchor_lang::system_program::{allocate, assign, create_account, transfer};
-use anchor_lang::system_program::{Allocate, Assign, CreateAccount, Transfer};
 use anchor_spl::token_2022::spl_token_2022::extension::{
     BaseStateWithExtensions, ExtensionType, StateWithExtensions,
 };
 use anchor_spl::token_2022::spl_token_2022::state::{
     Account as TokenAccountState, Mint as MintState,
 };
-use anchor_spl::token_2022_extensions::spl_token_metadata_interface::state::{
-    Field, TokenMetadata,
-};
-use anchor_spl::token_interface::{burn, initialize_account3, initialize_mint2, mint_to};
-use anchor_spl::token_interface::{
-    metadata_pointer_initialize, token_metadata_initialize, token_metadata_update_field,
-    MetadataPointerInitialize, TokenMetadataInitialize, TokenMetadataUpdateField,
-};
-use anchor_spl::token_interface::{transfer_checked, Burn, MintTo, TransferChecked};
-use anchor_spl::token_interface::{InitializeAccount3, InitializeMint2};
+use anchor_spl::token_2022_extensions::spl_token_metadata_interface::state::TokenMetadata;
 
+use crate::cpi_ix::{self, MetadataField};
 use crate::state::VaultSigner;
+
+/// Sends `ix` with `accounts` (its accounts' infos, in any order), signed by `seeds` (the PDAs that sign).
+fn invoke(ix: &Instruction, accounts: &[AccountInfo], seeds: &[&[&[u8]]]) -> Result<()> {
+    invoke_signed(ix, accounts, seeds).map_err(Into::into)
+}
 
 /// A PDA that is still free: system-owned and empty (it may hold lamports someone sent it; it is created over).
 pub fn is_free(account: &AccountInfo) -> bool {
@@ -43,55 +40,18 @@ pub fn create_pda_account<'info>(
 ) -> Result<()> {
     let rent = Rent::get()?.minimum_balance(space);
     let signer = &[target_seeds];
-    let sys = system_program.key();
+    let accounts = [payer.clone(), target.clone(), system_program.clone()];
+    let (from, to) = (payer.key, target.key);
     if target.lamports() == 0 {
-        return create_account(
-            CpiContext::new_with_signer(
-                sys,
-                CreateAccount {
-                    from: payer.clone(),
-                    to: target.clone(),
-                },
-                signer,
-            ),
-            rent,
-            space as u64,
-            owner,
-        );
+        let ix = cpi_ix::create_account(from, to, rent, space as u64, owner);
+        return invoke(&ix, &accounts, signer);
     }
     let shortfall = rent.saturating_sub(target.lamports());
     if shortfall > 0 {
-        transfer(
-            CpiContext::new(
-                sys,
-                Transfer {
-                    from: payer.clone(),
-                    to: target.clone(),
-                },
-            ),
-            shortfall,
-        )?;
+        invoke(&cpi_ix::transfer(from, to, shortfall), &accounts, &[])?;
     }
-    allocate(
-        CpiContext::new_with_signer(
-            sys,
-            Allocate {
-                account_to_allocate: target.clone(),
-            },
-            signer,
-        ),
-        space as u64,
-    )?;
-    assign(
-        CpiContext::new_with_signer(
-            sys,
-            Assign {
-                account_to_assign: target.clone(),
-            },
-            signer,
-        ),
-        owner,
-    )
+    invoke(&cpi_ix::allocate(to, space as u64), &accounts, signer)?;
+    invoke(&cpi_ix::assign(to, owner), &accounts, signer)
 }
 
 /// Creates the account `value` of this program at the PDA `target` (signing with `target_seeds`), `space` bytes
@@ -245,40 +205,25 @@ pub fn create_pda_tranche_mint<'info>(
         token_program.key,
         mint_seeds,
     )?;
-    let program = token_program.key();
-    metadata_pointer_initialize(
-        CpiContext::new(
-            program,
-            MetadataPointerInitialize {
-                token_program_id: token_program.clone(),
-                mint: mint.clone(),
-            },
-        ),
-        None,
-        Some(mint.key()),
+    let program = token_program.key;
+    let accounts = [mint.clone(), vault.clone(), token_program.clone()];
+    invoke(
+        &cpi_ix::metadata_pointer_initialize(program, mint.key, mint.key),
+        &accounts,
+        &[],
     )?;
-    initialize_mint2(
-        CpiContext::new(program, InitializeMint2 { mint: mint.clone() }),
-        decimals,
+    let ix = cpi_ix::initialize_mint2(program, mint.key, vault.key, decimals);
+    invoke(&ix, &accounts, &[])?;
+    let ix = cpi_ix::token_metadata_initialize(
+        program,
+        mint.key,
         vault.key,
-        None,
+        vault.key,
+        &metadata.name,
+        &metadata.symbol,
+        &metadata.uri,
     )?;
-    token_metadata_initialize(
-        CpiContext::new_with_signer(
-            program,
-            TokenMetadataInitialize {
-                program_id: token_program.clone(),
-                metadata: mint.clone(),
-                update_authority: vault.clone(),
-                mint_authority: vault.clone(),
-                mint: mint.clone(),
-            },
-            &[vault_seeds],
-        ),
-        metadata.name.clone(),
-        metadata.symbol.clone(),
-        metadata.uri.clone(),
-    )?;
+    invoke(&ix, &accounts, &[vault_seeds])?;
     top_up_rent(payer, mint, system_program)
 }
 
@@ -296,15 +241,10 @@ fn top_up_rent<'info>(
     if shortfall == 0 {
         return Ok(());
     }
-    transfer(
-        CpiContext::new(
-            system_program.key(),
-            Transfer {
-                from: payer.clone(),
-                to: account.clone(),
-            },
-        ),
-        shortfall,
+    invoke(
+        &cpi_ix::transfer(payer.key, account.key, shortfall),
+        &[payer.clone(), account.clone(), system_program.clone()],
+        &[],
     )
 }
 
@@ -326,27 +266,23 @@ pub fn update_tranche_metadata<'info>(
             .get_variable_len_extension::<TokenMetadata>()?
     };
     let fields = [
-        (Field::Name, &old.name, &metadata.name),
-        (Field::Symbol, &old.symbol, &metadata.symbol),
-        (Field::Uri, &old.uri, &metadata.uri),
+        (MetadataField::Name, &old.name, &metadata.name),
+        (MetadataField::Symbol, &old.symbol, &metadata.symbol),
+        (MetadataField::Uri, &old.uri, &metadata.uri),
     ];
+    let accounts = [mint.clone(), vault.clone(), token_program.clone()];
     for (field, before, after) in fields {
         if before == after {
             continue;
         }
-        token_metadata_update_field(
-            CpiContext::new_with_signer(
-                token_program.key(),
-                TokenMetadataUpdateField {
-                    program_id: token_program.clone(),
-                    metadata: mint.clone(),
-                    update_authority: vault.clone(),
-                },
-                &[&signer.seeds()],
-            ),
+        let ix = cpi_ix::token_metadata_update_field(
+            token_program.key,
+            mint.key,
+            vault.key,
             field,
-            after.clone(),
+            after,
         )?;
+        invoke(&ix, &accounts, &[&signer.seeds()])?;
     }
     top_up_rent(payer, mint, system_program)
 }
@@ -370,14 +306,11 @@ pub fn create_pda_token_account<'info>(
         token_program.key,
         account_seeds,
     )?;
-    initialize_account3(CpiContext::new(
-        token_program.key(),
-        InitializeAccount3 {
-            account: account.clone(),
-            mint: mint.clone(),
-            authority: authority.clone(),
-        },
-    ))
+    invoke(
+        &cpi_ix::initialize_account3(token_program.key, account.key, mint.key, authority.key),
+        &[account.clone(), mint.clone(), token_program.clone()],
+        &[],
+    )
 }
 
 /// Moves `amount` of `mint` from `from` to `to`; `authority` signs (the user, or the vault with `signer`).
@@ -392,23 +325,19 @@ pub fn token_transfer<'info>(
     amount: u64,
     decimals: u8,
 ) -> Result<()> {
-    let accounts = TransferChecked {
-        from: from.clone(),
-        mint: mint.clone(),
-        to: to.clone(),
-        authority: authority.clone(),
-    };
+    let ix = cpi_ix::transfer_checked(
+        token_program.key,
+        from.key,
+        mint.key,
+        to.key,
+        authority.key,
+        amount,
+        decimals,
+    );
+    let accounts = [from.clone(), mint.clone(), to.clone(), authority.clone()];
     match signer {
-        Some(v) => transfer_checked(
-            CpiContext::new_with_signer(token_program.key(), accounts, &[&v.seeds()]),
-            amount,
-            decimals,
-        ),
-        None => transfer_checked(
-            CpiContext::new(token_program.key(), accounts),
-            amount,
-            decimals,
-        ),
+        Some(v) => invoke(&ix, &accounts, &[&v.seeds()]),
+        None => invoke(&ix, &accounts, &[]),
     }
 }
 
@@ -421,17 +350,10 @@ pub fn vault_mint_to<'info>(
     signer: &VaultSigner,
     amount: u64,
 ) -> Result<()> {
-    mint_to(
-        CpiContext::new_with_signer(
-            token_program.key(),
-            MintTo {
-                mint: mint.clone(),
-                to: to.clone(),
-                authority: vault.clone(),
-            },
-            &[&signer.seeds()],
-        ),
-        amount,
+    invoke(
+        &cpi_ix::mint_to(token_program.key, mint.key, to.key, vault.key, amount),
+        &[mint.clone(), to.clone(), vault.clone()],
+        &[&signer.seeds()],
     )
 }
 
@@ -444,16 +366,9 @@ pub fn vault_burn<'info>(
     signer: &VaultSigner,
     amount: u64,
 ) -> Result<()> {
-    burn(
-        CpiContext::new_with_signer(
-            token_program.key(),
-            Burn {
-                mint: mint.clone(),
-                from: from.clone(),
-                authority: vault.clone(),
-            },
-            &[&signer.seeds()],
-        ),
-        amount,
+    invoke(
+        &cpi_ix::burn(token_program.key, from.key, mint.key, vault.key, amount),
+        &[from.clone(), mint.clone(), vault.clone()],
+        &[&signer.seeds()],
     )
 }

@@ -24,6 +24,7 @@ macro_rules! cu_mark {
 pub mod client;
 pub mod constants;
 pub mod cpi;
+pub mod cpi_ix;
 pub mod errors;
 pub mod events;
 #[cfg(all(
