@@ -295,3 +295,26 @@ fn the_idl_lists_the_constants_a_client_needs() {
         );
     }
 }
+
+/// `VaultError` is declared through Anchor's `#[error_code]` only for the IDL build (`errors::vault_errors!`): the
+/// program's own code, name and message of every error are the IDL's.
+#[test]
+fn every_error_has_the_code_name_and_message_of_the_idl() {
+    use tranche_vault::errors::VaultError;
+    let idl = idl();
+    let errors = idl["errors"].as_array().expect("the IDL lists errors");
+    assert_eq!(errors.len(), VaultError::ALL.len());
+    for (e, want) in VaultError::ALL.iter().zip(errors) {
+        let got =
+            serde_json::json!({ "code": u32::from(*e), "name": e.name(), "msg": e.to_string() });
+        assert_eq!(&got, want, "{e:?}");
+        let anchor = anchor_lang::error::Error::from(*e);
+        let anchor_lang::error::Error::AnchorError(a) = anchor else {
+            panic!("{e:?} converts to an AnchorError")
+        };
+        assert_eq!(
+            (a.error_code_number, a.error_name, a.error_msg),
+            (u32::from(*e), e.name(), e.to_string())
+        );
+    }
+}

@@ -60,6 +60,9 @@ ENV_DIR=${SBF_ENV:-${XDG_CACHE_HOME:-$HOME/.cache}/tranche-vault-sbf}
 # code carried its own copies of the error-building, allocator and deserializing paths: the .so was 1,363,280
 # bytes, and is 821,424 (-40 %) with threshold 0, for +4 % CU in liquidate and -1 % in deposit (README, "Program
 # size"). Threshold 0 in rustc's passes as well gave 708,288 bytes but +10-25 % CU on every instruction.
+# Comparisons: LLVM expands each `memcmp`/`bcmp` of a known length inline, 16 instructions for a 32-byte key;
+# with -max-loads-per-memcmp=0 they are calls to the program's own memcmp (src/builtins.rs, four word
+# comparisons for a key): 23 KB less for about +3 % CU on the instructions that check many keys.
 # ---------- 2. i128 shim and cargo config (inside target/, rebuilt only when they change) ----------
 WORK=$ROOT/target/sbf
 mkdir -p "$WORK"
@@ -92,11 +95,17 @@ rustflags = [
   "-C", "link-arg=--llvm-args=--disable-ldsx",
   "-C", "link-arg=--llvm-args=--disable-movsx",
   "-C", "link-arg=--llvm-args=-inline-threshold=0",
+  "-C", "link-arg=--llvm-args=-max-loads-per-memcmp=0",
   "--cfg=target_feature=\"static-syscalls\"",
   "--cfg=sbf_shim=\"$SHIM_HASH\"",
   "-A", "explicit_builtin_cfgs_in_flags",
   "-A", "unexpected_cfgs",
 ]
+
+# core's own code (formatting, unicode tables, panics) runs only on error paths: built for size. (In the workspace's
+# Cargo.toml a `core` entry would warn in every host build, which has no such package.)
+[profile.release.package.core]
+opt-level = "z"
 EOF2
 
 # ---------- 3. build ----------

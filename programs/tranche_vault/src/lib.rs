@@ -20,6 +20,8 @@ macro_rules! cu_mark {
     };
 }
 
+#[cfg(any(all(target_arch = "bpf", target_os = "solana"), test))]
+mod builtins;
 #[cfg(not(target_os = "solana"))]
 pub mod client;
 pub mod constants;
