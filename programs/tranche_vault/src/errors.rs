@@ -1,6 +1,6 @@
 //! The program's one error enum. Append only: codes are part of the client interface.
 
-use anchor_lang::error::{AnchorError, ErrorOrigin, Source};
+use anchor_lang::error::{AnchorError, Source};
 use anchor_lang::prelude::*;
 
 /// Declares `VaultError` from `Variant => "message"` pairs, numbered in order from Anchor's `ERROR_CODE_OFFSET`
@@ -176,39 +176,22 @@ vault_errors! {
     TrancheAlreadyInitialized => "This tranche's mint or escrow already exists: initialize_tranche creates each tranche once",
 }
 
-/// Builds the `Error` that Anchor's `error!` builds: the error's name, code and message, and its source line. The
-/// crate's own `error!`, `err!`, `require!` and `require_keys_*!` (below) call it. Each error type has one
-/// out-of-line copy of it. Anchor's macros build the error at every call site instead, which is about 300 bytes
+/// The `Error` that Anchor's `error!` builds: `error`'s own (its name, code and message), with its source line. The
+/// crate's own `error!`, `err!`, `require!` and `require_keys_*!` (below) call it, so each error type has one
+/// out-of-line copy of it; Anchor's macros build the error at every call site instead, which is about 300 bytes
 /// each, times 186 sites (README, "Program size").
-pub trait RaiseAt: Copy {
-    fn at(self, source: &'static Source) -> Error;
+#[cold]
+#[inline(never)]
+pub fn raise_at<E: Into<Error>>(error: E, source: &'static Source) -> Error {
+    error.into().with_source(Source {
+        filename: source.filename,
+        line: source.line,
+    })
 }
-
-macro_rules! raise_at {
-    ($($ty:ty),*) => {$(
-        impl RaiseAt for $ty {
-            #[cold]
-            #[inline(never)]
-            fn at(self, source: &'static Source) -> Error {
-                Error::from(AnchorError {
-                    error_name: self.name(),
-                    error_code_number: self.into(),
-                    error_msg: self.to_string(),
-                    error_origin: Some(ErrorOrigin::Source(Source {
-                        filename: source.filename,
-                        line: source.line,
-                    })),
-                    compared_values: None,
-                })
-            }
-        }
-    )*};
-}
-raise_at!(VaultError, ErrorCode);
 
 // Anchor's `error!`, `err!`, `require!`, `require_keys_eq!` and `require_keys_neq!` (the forms with an error
 // argument), which every module takes from `crate::prelude` in place of Anchor's: the same `Error`, built by
-// `RaiseAt::at`.
+// `raise_at`.
 macro_rules! error {
     ($error:expr $(,)?) => {{
         // The file and line in a static: a call site passes its address.
@@ -216,7 +199,7 @@ macro_rules! error {
             filename: file!(),
             line: line!(),
         };
-        $crate::errors::RaiseAt::at($error, &SOURCE)
+        $crate::errors::raise_at($error, &SOURCE)
     }};
 }
 macro_rules! err {
