@@ -40,7 +40,8 @@ test:
 sbf:
 	env -u SBF_FEATURES tools/sbf/build-program.sh $(PROGRAMS)
 
-## solana-test-validator 3.1.12 from crates.io, once, into ~/.cache/tranche-vault-validator (VALIDATOR_CACHE).
+## tranche-validator (tools/validator: solana-test-validator 3.1.12's library), into ~/.cache/tranche-vault-validator
+## (VALIDATOR_CACHE); a no-op check once built.
 validator:
 	tools/validator/build.sh
 
@@ -145,8 +146,10 @@ idl-check: sdk
 
 lint:
 	cargo fmt --all --check
+	cargo fmt --all --check --manifest-path tools/validator/Cargo.toml
 	cargo clippy --locked --workspace --all-targets -- -D warnings
 	cargo clippy --locked -p tranche_vault_tests --test bench -- -D warnings  # test = false: not in --all-targets
 
 fmt:
 	cargo fmt --all
+	cargo fmt --all --manifest-path tools/validator/Cargo.toml

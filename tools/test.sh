@@ -21,8 +21,9 @@ phase() { echo "[test] $1 ($(( SECONDS - T0 ))s)"; }
 
 phase "cargo fmt --check"
 cargo fmt --all --check
+cargo fmt --all --check --manifest-path tools/validator/Cargo.toml
 
-phase "solana-test-validator: its Debian packages, then its build in the background (log: target/validator-build.log)"
+phase "the validator (tools/validator): its Debian packages, then its build in the background (log: target/validator-build.log)"
 tools/validator/build.sh --packages
 # Its own process group (job control on for this one job), so that stopping the tests stops its cargo too; the same
 # session, so that the scheduler weighs it against the rest as one more job (a new session is its own autogroup).

@@ -59,8 +59,8 @@ pub const DEPOSITED: [(Tranche, u64); 3] = [
 /// `close_epoch` can run at once.
 pub const BUILT_DAYS_AGO: i64 = 10;
 
-/// `solana-test-validator`: `TRANCHE_VALIDATOR_BIN`, else `bin/solana-test-validator` in the cache that
-/// `tools/validator/build.sh` fills (`VALIDATOR_CACHE`, else `~/.cache/tranche-vault-validator`). `None` when
+/// The validator binary: `TRANCHE_VALIDATOR_BIN` (`tranche-validator`, or agave's own `solana-test-validator`,
+/// which takes the same arguments), else `bin/tranche-validator` in the cache that `tools/validator/build.sh` fills (`VALIDATOR_CACHE`, else `~/.cache/tranche-vault-validator`). `None` when
 /// there is none.
 pub fn validator_bin() -> Option<PathBuf> {
     let bin = match std::env::var_os("TRANCHE_VALIDATOR_BIN") {
@@ -76,7 +76,7 @@ pub fn validator_bin() -> Option<PathBuf> {
                     std::env::var_os("HOME")
                         .map(|h| PathBuf::from(h).join(".cache/tranche-vault-validator"))
                 })?;
-            cache.join("bin/solana-test-validator")
+            cache.join("bin/tranche-validator")
         }
     };
     bin.is_file().then_some(bin)
@@ -185,7 +185,7 @@ impl std::fmt::Display for StartupExit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "solana-test-validator exited while starting ({}); its last lines:\n{}",
+            "the validator exited while starting ({}); its last lines:\n{}",
             self.status, self.output
         )
     }
@@ -570,7 +570,7 @@ pub struct Localnet {
 /// quote. Returns once the chain is ready.
 pub fn localnet(opts: &LocalnetOpts) -> Result<Localnet> {
     let bin = validator_bin().context(
-        "solana-test-validator not found: build it once with `make validator` (tools/validator/build.sh), or \
+        "the validator (tranche-validator) not found: build it once with `make validator` (tools/validator/build.sh), or \
          set TRANCHE_VALIDATOR_BIN",
     )?;
     if opts.dir.exists() {
@@ -662,7 +662,7 @@ pub fn run(opts: &LocalnetOpts) -> Result<()> {
     while !stop.load(std::sync::atomic::Ordering::Relaxed) {
         if !net.validator.running() {
             bail!(
-                "solana-test-validator exited; see {}/validator.log",
+                "the validator exited; see {}/validator.log",
                 net.validator.ledger.display()
             );
         }

@@ -339,7 +339,7 @@ fn every_role_runs_its_commands_on_a_local_validator() {
     let Some(bin) = validator_bin() else {
         tranche_vault_tests::skip(
             "validator",
-            "solana-test-validator not found (set TRANCHE_VALIDATOR_BIN, or build it once with \
+            "the validator (tranche-validator) not found (set TRANCHE_VALIDATOR_BIN, or build it once with \
              tools/validator/build.sh; the README's test command does)",
         );
         return;

@@ -92,7 +92,7 @@ fn bot_liquidates_and_status_audits_on_a_local_validator() {
     let Some(bin) = validator_bin() else {
         tranche_vault_tests::skip(
             "validator",
-            "solana-test-validator not found (set TRANCHE_VALIDATOR_BIN, or build it once with \
+            "the validator (tranche-validator) not found (set TRANCHE_VALIDATOR_BIN, or build it once with \
              tools/validator/build.sh; the README's test command does)",
         );
         return;
