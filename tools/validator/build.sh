@@ -29,7 +29,7 @@ fi
 [ "${1:-}" = --packages ] && exit 0
 s=$SECONDS
 [ -x "$BIN" ] || echo "[validator] building tranche-validator (solana-test-validator 3.1.12's library) into $CACHE" \
-  "(about 9 min on 2 cores, once; cargo's progress follows)"
+  "(about 15 min on 2 cores alone, once; cargo's progress follows)"
 # Its own crates through clippy -D warnings (as tools/test.sh builds the workspace's): linted in the one build.
 RUSTC_WORKSPACE_WRAPPER=clippy-driver CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__" \
   cargo build --locked --manifest-path "$HERE/Cargo.toml" --target-dir "$CACHE/target"
