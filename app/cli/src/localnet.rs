@@ -60,8 +60,8 @@ pub const DEPOSITED: [(Tranche, u64); 3] = [
 pub const BUILT_DAYS_AGO: i64 = 10;
 
 /// The validator binary: `TRANCHE_VALIDATOR_BIN` (`tranche-validator`, or agave's own `solana-test-validator`,
-/// which takes the same arguments), else `bin/tranche-validator` in the cache that `tools/validator/build.sh` fills (`VALIDATOR_CACHE`, else `~/.cache/tranche-vault-validator`). `None` when
-/// there is none.
+/// which takes the same arguments), else `bin/tranche-validator` in the cache that `tools/validator/build.sh`
+/// fills (`VALIDATOR_CACHE`, else `~/.cache/tranche-vault-validator`). `None` when there is none.
 pub fn validator_bin() -> Option<PathBuf> {
     let bin = match std::env::var_os("TRANCHE_VALIDATOR_BIN") {
         Some(b) => PathBuf::from(b),
@@ -570,8 +570,8 @@ pub struct Localnet {
 /// quote. Returns once the chain is ready.
 pub fn localnet(opts: &LocalnetOpts) -> Result<Localnet> {
     let bin = validator_bin().context(
-        "the validator (tranche-validator) not found: build it once with `make validator` (tools/validator/build.sh), or \
-         set TRANCHE_VALIDATOR_BIN",
+        "the validator (tranche-validator) not found: build it once with `make validator` \
+         (tools/validator/build.sh), or set TRANCHE_VALIDATOR_BIN",
     )?;
     if opts.dir.exists() {
         std::fs::remove_dir_all(&opts.dir)

@@ -1,9 +1,9 @@
 //! `tranche-validator`: a real Solana validator on loopback (agave's `solana-test-validator` library, 3.1.12), for
 //! the tests that run against one and for `tranche localnet`.
 //!
-//! It replaces `cargo install agave-validator --bin solana-test-validator`, which compiled the whole of
-//! agave-validator (its own library, jemalloc, the admin RPC, the dashboard) and protobuf from source for a
-//! binary of which the tests use a dozen arguments (README, "Tests": what this saved on a fresh `make test`).
+//! It replaces `cargo install agave-validator --bin solana-test-validator`, which also compiled agave-validator's
+//! own library (the admin RPC, the dashboard, its CLI) and protobuf from source, for a binary of which the tests
+//! use a dozen arguments (README, "Two commands": the two builds side by side).
 //!
 //! It takes the arguments of `solana-test-validator` that the workspace passes, with the same meaning, so
 //! `TRANCHE_VALIDATOR_BIN` can name the official binary instead:
